@@ -1,6 +1,18 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import type { Plugin } from 'vite'
+import { RENDERER_CSP } from './electron/main/security/csp'
+
+/** The built page carries its CSP itself too, so it holds wherever the page is loaded (app://, e2e). */
+function cspMeta(): Plugin {
+  return {
+    name: 'renderer-csp-meta',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${RENDERER_CSP}" />`),
+  }
+}
 
 export default defineConfig({
   main: {
@@ -25,7 +37,7 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     base: './',
-    plugins: [vue()],
+    plugins: [vue(), cspMeta()],
     build: {
       outDir: resolve('out/renderer'),
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },

@@ -1,0 +1,86 @@
+/**
+ * The one IPC contract between the renderer and main.
+ *
+ * Every call the renderer may make is a method of `MainApi`; every message main may push is a
+ * `MainEvent`. The preload exposes exactly `DesktopBridge` on `window.crm` (checked with
+ * `satisfies`), main registers one handler per `MainApi` method, and the e2e harness reaches the
+ * same handler table through Playwright. Types only, plus the list of call names: this file is
+ * imported by main, preload and renderer alike.
+ */
+import type { RecordType } from './records'
+
+/** Where the app talks to: a real tenant, or the built-in demo server. */
+export interface AccountSummary {
+  baseUrl: string
+  enterpriseCode: string
+  agentNo: string
+  demo: boolean
+}
+
+export type SessionInfo =
+  | { state: 'signed_out'; reason?: 'expired' | 'user' }
+  | { state: 'signed_in'; account: AccountSummary }
+
+export interface SignInRequest {
+  baseUrl: string
+  tokenUrl: string
+  clientId: string
+  clientSecret: string
+  enterpriseCode: string
+  agentNo: string
+  password: string
+}
+
+/** What the renderer can ask of main. Arguments and results must survive structured cloning. */
+export interface MainApi {
+  getSession(): SessionInfo
+  signIn(request: SignInRequest): SessionInfo
+  /** Starts the built-in demo e-CRM server (once) and signs in to it. */
+  signInDemo(): SessionInfo
+  signOut(): SessionInfo
+  recordTypes(): RecordType[]
+}
+
+export type MainCall = keyof MainApi
+
+/** One entry per MainApi method: the type makes this list exhaustive. */
+const CALLS: { [K in MainCall]: true } = {
+  getSession: true,
+  signIn: true,
+  signInDemo: true,
+  signOut: true,
+  recordTypes: true,
+}
+
+/** The call names, for code that must enumerate them (the shell's registration, the e2e bridge). */
+export const MAIN_CALLS = Object.keys(CALLS) as MainCall[]
+
+/** Events main pushes to the renderer. */
+export type MainEvent = { type: 'session'; session: SessionInfo }
+
+/**
+ * A failure as it crosses the bridge. Electron's IPC keeps only an Error's message, so failures
+ * travel as data and the renderer rebuilds them.
+ */
+export interface IpcFailure {
+  kind: string
+  message: string
+  retryable: boolean
+  status?: number
+  code?: number
+}
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcFailure }
+
+export type CallArgs<K extends MainCall> = Parameters<MainApi[K]>
+export type CallResult<K extends MainCall> = ReturnType<MainApi[K]>
+
+/** The object on `window.crm`. */
+export type DesktopBridge = {
+  [K in MainCall]: (...args: CallArgs<K>) => Promise<IpcResult<CallResult<K>>>
+} & {
+  onEvent(listener: (event: MainEvent) => void): () => void
+}
+
+export const CALL_CHANNEL_PREFIX = 'crm:call:'
+export const EVENT_CHANNEL = 'crm:event'
