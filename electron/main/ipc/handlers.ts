@@ -12,6 +12,6 @@ export function createMainHandlers({ session }: HandlerDeps): MainHandlers {
     signIn: (request) => session.signIn(request),
     signInDemo: () => session.signInDemo(),
     signOut: () => session.signOut(),
-    recordTypes: () => session.recordTypes(),
+    recordTypes: () => session.client().recordTypes(),
   }
 }

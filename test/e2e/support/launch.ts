@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { _electron, chromium, type Browser, type Page } from 'playwright-core'
-import { MAIN_CALLS, type MainEvent } from '../../../electron/shared/ipc'
+import { MAIN_CALLS, type DesktopBridge, type MainEvent } from '../../../electron/shared/ipc'
 import { createMainCore, type MainCore } from '../../../electron/main/core'
 import { serveDirectory } from './static-server'
 
@@ -80,6 +80,7 @@ async function launchInChromium(options: LaunchOptions): Promise<LaunchedApp> {
 
 declare global {
   interface Window {
+    crm: DesktopBridge
     __crmCall?: (call: string, args: unknown[]) => Promise<unknown>
     __crmEmit?: (event: MainEvent) => void
   }
