@@ -3,6 +3,8 @@ import { DEMO_ACCOUNT, startDemoServer, type DemoServer } from './demo/server'
 import { createDispatcher, type Dispatch, type MainHandlers } from './ipc/dispatch'
 import { createMainHandlers } from './ipc/handlers'
 import { createSessionManager, type DemoEndpoint } from './session'
+import { createSyncController, type SyncController } from './sync/controller'
+import type { SyncEngineOptions } from './sync/engine'
 
 export interface MainCoreOptions {
   /** Pushes an event to the renderer (the shell: webContents.send; the e2e harness: page.evaluate). */
@@ -10,11 +12,14 @@ export interface MainCoreOptions {
   /** Records the built-in demo server generates on first start. */
   demoRecords?: number
   timeoutMs?: number
+  /** Engine tuning (tests shorten the backoff). */
+  sync?: Omit<SyncEngineOptions, 'store' | 'client' | 'onStatus'>
 }
 
 export interface MainCore {
   handlers: MainHandlers
   dispatch: Dispatch
+  sync: SyncController
   dispose(): Promise<void>
 }
 
@@ -33,15 +38,25 @@ export function createMainCore(options: MainCoreOptions): MainCore {
 
   const session = createSessionManager({
     startDemo,
-    onChange: (info) => options.emit({ type: 'session', session: info }),
-    timeoutMs: options.timeoutMs,
+    onChange: (info) => {
+      sync.sessionChanged(info)
+      options.emit({ type: 'session', session: info })
+    },
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   })
-  const handlers = createMainHandlers({ session })
+  const sync = createSyncController({
+    client: () => session.client(),
+    emit: options.emit,
+    ...(options.sync ? { engine: options.sync } : {}),
+  })
+  const handlers = createMainHandlers({ session, sync })
 
   return {
     handlers,
     dispatch: createDispatcher(handlers),
+    sync,
     async dispose() {
+      sync.dispose()
       if (demo) await (await demo).close()
     },
   }

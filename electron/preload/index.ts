@@ -5,6 +5,7 @@ import {
   type DesktopBridge,
   type MainEvent,
   type SignInRequest,
+  type StoreReply,
 } from '../shared/ipc'
 
 const invoke = (call: string, ...args: unknown[]) => ipcRenderer.invoke(CALL_CHANNEL_PREFIX + call, ...args)
@@ -16,6 +17,12 @@ const bridge = {
   signInDemo: () => invoke('signInDemo'),
   signOut: () => invoke('signOut'),
   recordTypes: () => invoke('recordTypes'),
+  attachStore: (info: { dbName: string }) => invoke('attachStore', info),
+  storeReply: (reply: StoreReply) => invoke('storeReply', reply),
+  syncNow: () => invoke('syncNow'),
+  changesQueued: () => invoke('changesQueued'),
+  networkHint: (online: boolean) => invoke('networkHint', online),
+  syncStatus: () => invoke('syncStatus'),
   onEvent(listener: (event: MainEvent) => void) {
     const forward = (_event: IpcRendererEvent, payload: MainEvent) => listener(payload)
     ipcRenderer.on(EVENT_CHANNEL, forward)

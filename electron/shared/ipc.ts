@@ -8,6 +8,7 @@
  * imported by main, preload and renderer alike.
  */
 import type { RecordType } from './records'
+import type { SyncStatus, SyncStoreMethod } from './sync'
 
 /** Where the app talks to: a real tenant, or the built-in demo server. */
 export interface AccountSummary {
@@ -39,6 +40,25 @@ export interface MainApi {
   signInDemo(): SessionInfo
   signOut(): SessionInfo
   recordTypes(): RecordType[]
+  /**
+   * The renderer has opened the signed-in account's cache and serves it to the sync engine
+   * (answering `store.call` events with `storeReply`). Starts, or restarts, the engine.
+   */
+  attachStore(info: { dbName: string }): SyncStatus
+  storeReply(reply: StoreReply): void
+  /** "Sync now": replay the outbox and pull at once. */
+  syncNow(): SyncStatus
+  /** Local changes were queued. */
+  changesQueued(): void
+  /** The page saw the browser go online or offline: a hint, since only an API answer proves it. */
+  networkHint(online: boolean): void
+  syncStatus(): SyncStatus
+}
+
+/** The renderer's answer to a `store.call` event. */
+export interface StoreReply {
+  id: number
+  result: IpcResult<unknown>
 }
 
 export type MainCall = keyof MainApi
@@ -50,13 +70,23 @@ const CALLS: { [K in MainCall]: true } = {
   signInDemo: true,
   signOut: true,
   recordTypes: true,
+  attachStore: true,
+  storeReply: true,
+  syncNow: true,
+  changesQueued: true,
+  networkHint: true,
+  syncStatus: true,
 }
 
 /** The call names, for code that must enumerate them (the shell's registration, the e2e bridge). */
 export const MAIN_CALLS = Object.keys(CALLS) as MainCall[]
 
 /** Events main pushes to the renderer. */
-export type MainEvent = { type: 'session'; session: SessionInfo }
+export type MainEvent =
+  | { type: 'session'; session: SessionInfo }
+  | { type: 'sync.status'; status: SyncStatus }
+  /** The sync engine asks the renderer's cache to run one SyncStore method. */
+  | { type: 'store.call'; id: number; method: SyncStoreMethod; args: unknown[] }
 
 /**
  * A failure as it crosses the bridge. Electron's IPC keeps only an Error's message, so failures

@@ -1,17 +1,25 @@
 import type { SessionManager } from '../session'
+import type { SyncController } from '../sync/controller'
 import type { MainHandlers } from './dispatch'
 
 export interface HandlerDeps {
   session: SessionManager
+  sync: SyncController
 }
 
 /** The one handler table for every MainApi call. Plain Node: the shell and the e2e harness both serve it. */
-export function createMainHandlers({ session }: HandlerDeps): MainHandlers {
+export function createMainHandlers({ session, sync }: HandlerDeps): MainHandlers {
   return {
     getSession: () => session.info(),
     signIn: (request) => session.signIn(request),
     signInDemo: () => session.signInDemo(),
     signOut: () => session.signOut(),
     recordTypes: () => session.client().recordTypes(),
+    attachStore: (info) => sync.attach(info),
+    storeReply: (reply) => sync.reply(reply),
+    syncNow: () => sync.syncNow(),
+    changesQueued: () => sync.changesQueued(),
+    networkHint: (online) => sync.networkHint(online),
+    syncStatus: () => sync.status(),
   }
 }

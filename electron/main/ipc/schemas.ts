@@ -8,6 +8,14 @@ const httpUrl = z
   .url()
   .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
 
+const ipcFailure = z.strictObject({
+  kind: z.string().max(64),
+  message: z.string().max(4096),
+  retryable: z.boolean(),
+  status: z.number().int().optional(),
+  code: z.number().int().optional(),
+})
+
 /** The arguments each call accepts. Anything else from the renderer is refused before a handler runs. */
 export const callArgSchemas: { [K in MainCall]: z.ZodType<CallArgs<K>> } = {
   getSession: z.tuple([]),
@@ -25,4 +33,18 @@ export const callArgSchemas: { [K in MainCall]: z.ZodType<CallArgs<K>> } = {
   signInDemo: z.tuple([]),
   signOut: z.tuple([]),
   recordTypes: z.tuple([]),
+  attachStore: z.tuple([z.strictObject({ dbName: z.string().min(1).max(256) })]),
+  storeReply: z.tuple([
+    z.strictObject({
+      id: z.number().int().nonnegative(),
+      result: z.union([
+        z.strictObject({ ok: z.literal(true), value: z.unknown() }),
+        z.strictObject({ ok: z.literal(false), error: ipcFailure }),
+      ]),
+    }),
+  ]) as z.ZodType<CallArgs<'storeReply'>>,
+  syncNow: z.tuple([]),
+  changesQueued: z.tuple([]),
+  networkHint: z.tuple([z.boolean()]),
+  syncStatus: z.tuple([]),
 }
