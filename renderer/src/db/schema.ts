@@ -1,0 +1,113 @@
+/**
+ * The renderer's IndexedDB cache (Dexie): one database per account, its tables and their history.
+ */
+import Dexie, { type Table, type Transaction } from 'dexie'
+import type { RecordType } from '../../../electron/shared/records'
+import type { OutboxEntry } from '../../../electron/shared/sync'
+import type { CachedClient, CachedOpportunity, CachedRecord, MetaRow, NewOutboxEntry } from './types'
+
+interface SchemaVersion {
+  version: number
+  /** The tables this version adds or changes; Dexie carries the others forward. */
+  stores: Record<string, string>
+  upgrade?: (tx: Transaction) => Promise<void>
+}
+
+/**
+ * Every schema ever shipped, oldest first. Append only: users' disks hold each of these, and
+ * Dexie upgrades them step by step. Never edit a released entry; add a version.
+ *
+ * Indexes cost on every write (100,000 records in the first download), so each one has a query:
+ * - records `id`: the server id, or `local:<uuid>` until the create lands.
+ * - records `create_time`: the list (newest first) and the ghost sweep's "created before".
+ * - records `cle_id`: a client's follow-ups on the client page.
+ * - records `local_id`, `sync`: sparse (only records created on this device carry them, so server
+ *   rows add no index entries): which server ids creates adopted; which records are not yet sent.
+ * - outbox `recordId`: a record's create and delete entries (deletes, re-aiming, discards).
+ *   The outbox stays small, so listing it by state is a scan, not an index.
+ * - opportunities `cle_id`: the opportunity picker for the chosen client.
+ */
+const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      records: 'id, create_time, cle_id, local_id',
+      outbox: '++seq, recordId',
+      recordTypes: 'id',
+      clients: 'id',
+      opportunities: 'id, cle_id',
+      meta: 'key',
+    },
+  },
+  {
+    // v1 kept a create's state only in its outbox entry; v2 mirrors it onto the record (`sync`)
+    // so the list can badge unsent records and filter them by index without joining the outbox.
+    version: 2,
+    stores: { records: 'id, create_time, cle_id, local_id, sync' },
+    upgrade: mirrorCreateStatesOntoRecords,
+  },
+]
+
+async function mirrorCreateStatesOntoRecords(tx: Transaction): Promise<void> {
+  const entries: OutboxEntry[] = await tx.table('outbox').toArray()
+  const changes = entries.flatMap((e) => (e.kind === 'create' ? [{ key: e.recordId, changes: { sync: e.state } }] : []))
+  await tx.table('records').bulkUpdate(changes)
+}
+
+export class CacheDb extends Dexie {
+  declare readonly records: Table<CachedRecord, string, CachedRecord>
+  declare readonly outbox: Table<OutboxEntry, number, NewOutboxEntry>
+  declare readonly recordTypes: Table<RecordType, number, RecordType>
+  declare readonly clients: Table<CachedClient, string, CachedClient>
+  declare readonly opportunities: Table<CachedOpportunity, string, CachedOpportunity>
+  declare readonly meta: Table<MetaRow, string, MetaRow>
+
+  constructor(name: string) {
+    // 'strict': a committed transaction is flushed to disk before it resolves. The engine sends a
+    // create only after `markSending` resolved; if a power cut (laptop battery on a train) could
+    // undo that mark, the create would come back as 'pending' and be sent a second time.
+    super(name, { chromeTransactionDurability: 'strict' })
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      const declared = this.version(version).stores(stores)
+      if (upgrade) declared.upgrade(upgrade)
+    }
+  }
+}
+
+/** Opens (creating or upgrading) the cache database with this name. */
+export async function openCacheDb(name: string): Promise<CacheDb> {
+  const db = new CacheDb(name)
+  await db.open()
+  requestPersistentStorage()
+  return db
+}
+
+/**
+ * Without persistence Chromium may evict the origin's IndexedDB under disk pressure, and with it
+ * the outbox of changes not yet on the server. Best effort: absent in tests, refusable by the browser.
+ */
+function requestPersistentStorage(): void {
+  globalThis.navigator?.storage?.persist?.().catch(() => undefined)
+}
+
+export interface CacheAccount {
+  baseUrl: string
+  enterpriseCode: string
+  agentNo: string
+}
+
+/**
+ * The database name of an account's cache: one database per server, enterprise and agent, so two
+ * people sharing a laptop never see each other's records. Each part is percent-encoded, so the
+ * `:` separators cannot occur inside a part and distinct accounts never share a name.
+ */
+export function cacheDbName(account: CacheAccount): string {
+  const parts = [normalizeBaseUrl(account.baseUrl), account.enterpriseCode.trim(), account.agentNo.trim()]
+  return `ecrm:${parts.map(encodeURIComponent).join(':')}`
+}
+
+/** Scheme and host lower-cased, default port dropped, no trailing slash, query or fragment. */
+function normalizeBaseUrl(baseUrl: string): string {
+  const url = new URL(baseUrl.trim())
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`
+}

@@ -1,0 +1,171 @@
+/**
+ * The SyncStore (electron/shared/sync.ts) over the Dexie cache: what the sync engine in main asks
+ * of the renderer. Each method is one transaction, resolved only once committed, so the engine can
+ * be stopped between any two calls and lose nothing.
+ */
+import type { Table } from 'dexie'
+import type { FollowupRecord } from '../../../electron/shared/records'
+import { isLocalId, type DeleteEntry, type OutboxEntry, type PullState, type SyncStore } from '../../../electron/shared/sync'
+import { cancelCreate, hasLocalOp, landCreate, mirrorCreateStates } from './outbox-records'
+import type { CacheDb } from './schema'
+import { guardStorage } from './storage-full'
+import type { CachedClient, CachedOpportunity, CachedRecord } from './types'
+
+const isPresent = <T>(value: T | undefined): value is T => value !== undefined
+const isDelete = (entry: OutboxEntry): entry is DeleteEntry => entry.kind === 'delete'
+
+const initialPullState = (): PullState => ({ phase: 'full', cursor: '', total: 0, fetched: 0, newestCreateTime: 0 })
+
+export function createDexieSyncStore(db: CacheDb): SyncStore {
+  /** A write transaction whose quota failure surfaces as StorageFullError. */
+  const write = <T>(tables: Table[], work: () => Promise<T>): Promise<T> =>
+    guardStorage(() => db.transaction('rw', tables, work))
+
+  const readPullState = async (): Promise<PullState> => (await db.meta.get('pull'))?.value ?? initialPullState()
+
+  /** Rewrites existing entries (missing ones are skipped) and mirrors creates' states on their records. */
+  const updateEntries = (seqs: number[], change: (entry: OutboxEntry) => OutboxEntry): Promise<void> =>
+    write([db.outbox, db.records], async () => {
+      const updated = (await db.outbox.bulkGet(seqs)).filter(isPresent).map(change)
+      await db.outbox.bulkPut(updated)
+      await mirrorCreateStates(db, updated)
+    })
+
+  // A plain object of own methods: the IPC host serves exactly Object.keys(store).
+  return {
+    async outbox() {
+      // Primary-key order is seq order, the order entries were queued in.
+      return (await db.outbox.toArray()).filter((entry) => entry.state !== 'attention')
+    },
+
+    markSending: (seqs, at) =>
+      updateEntries(seqs, (entry) => ({ ...entry, state: 'sending', sentAt: at, attempts: entry.attempts + 1 })),
+
+    markChecking: (seqs) => updateEntries(seqs, (entry) => ({ ...entry, state: 'checking' })),
+
+    markPending: (seqs, error) =>
+      updateEntries(seqs, (entry) => ({ ...entry, state: 'pending', ...(error ? { lastError: error } : {}) })),
+
+    noteError: (seqs, error) => updateEntries(seqs, (entry) => ({ ...entry, lastError: error })),
+
+    markAttention: (seq, attention) =>
+      write([db.outbox, db.records], async () => {
+        const entry = await db.outbox.get(seq)
+        if (!entry) return
+        if (entry.kind === 'create' && attention.reason === 'rejected' && (await db.records.get(entry.recordId))?.deleted === 1) {
+          // The user already deleted this record, and the server refused to create it: nothing
+          // exists anywhere, so there is nothing to ask the user about.
+          await cancelCreate(db, entry)
+          return
+        }
+        const updated: OutboxEntry = { ...entry, state: 'attention', attention }
+        await db.outbox.put(updated)
+        await mirrorCreateStates(db, [updated])
+      }),
+
+    completeCreate: (seq, serverId) =>
+      write([db.outbox, db.records], async () => {
+        const entry = await db.outbox.get(seq)
+        // Already done: a restarted engine may report the same landing twice.
+        if (entry?.kind !== 'create') return
+        await landCreate(db, entry, serverId, Date.now())
+      }),
+
+    completeDeletes: (seqs) =>
+      write([db.outbox, db.records], async () => {
+        const done = (await db.outbox.bulkGet(seqs)).filter(isPresent).filter(isDelete)
+        // A delete aimed at a local id whose create is still queued (waiting for the user) has no
+        // server record to remove; its record stays hidden, and landCreate queues the delete
+        // again should that create land after all.
+        const localIds = done.map((entry) => entry.recordId).filter(isLocalId)
+        const creating = new Set(
+          (await db.outbox.where('recordId').anyOf(localIds).toArray()).filter((e) => e.kind === 'create').map((e) => e.recordId),
+        )
+        await db.outbox.bulkDelete(done.map((entry) => entry.seq))
+        await db.records.bulkDelete(done.map((entry) => entry.recordId).filter((id) => !creating.has(id)))
+      }),
+
+    async adoptedServerIds() {
+      // `local_id` is a sparse index: only records created on this device are in it.
+      return db.records.orderBy('local_id').primaryKeys()
+    },
+
+    pullState: readPullState,
+
+    savePullState: (state) =>
+      write([db.meta], async () => {
+        await db.meta.put({ key: 'pull', value: state })
+      }),
+
+    applyPage: (rows, options = {}) =>
+      write([db.records, db.clients, db.opportunities, db.meta], async () => {
+        const stored = await db.records.bulkGet(rows.map((row) => row.id))
+        const { records, clients, opportunities } = splitRows(rows, stored, Date.now())
+        await db.records.bulkPut(records)
+        await db.clients.bulkPut(clients)
+        await db.opportunities.bulkPut(opportunities)
+
+        const newest = rows.reduce((max, row) => Math.max(max, row.create_time), 0)
+        const state = options.pull ?? (await readPullState())
+        if (options.pull || newest > state.newestCreateTime) {
+          await db.meta.put({ key: 'pull', value: { ...state, newestCreateTime: Math.max(state.newestCreateTime, newest) } })
+        }
+      }),
+
+    saveRecordTypes: (types) =>
+      write([db.recordTypes], async () => {
+        // Replaced as a whole: a type the server no longer lists must not stay offered.
+        await db.recordTypes.clear()
+        await db.recordTypes.bulkPut(types)
+      }),
+
+    syncedCount: () =>
+      db.transaction('r', [db.records, db.outbox], async () => {
+        // Records with a local operation are few: those with `sync` (sparse index) or targeted by
+        // an outbox entry (deleted ones always are). Count them and subtract from the total.
+        const total = await db.records.count()
+        const unsent = await db.records.orderBy('sync').primaryKeys()
+        const targeted = (await db.outbox.toArray()).map((entry) => entry.recordId)
+        const candidates = [...new Set([...unsent, ...targeted])]
+        const withLocalOp = (await db.records.bulkGet(candidates)).filter((r) => r !== undefined && hasLocalOp(r)).length
+        return total - withLocalOp
+      }),
+
+    removeGhosts: (serverIds, createdBefore) =>
+      write([db.records], async () => {
+        // Keys only (no record is read) until the few missing ones are checked for local ops.
+        const onServer = new Set(serverIds)
+        const older = await db.records.where('create_time').below(createdBefore).primaryKeys()
+        const missing = older.filter((id) => !onServer.has(id) && !isLocalId(id))
+        const ghosts = (await db.records.bulkGet(missing)).filter(isPresent).filter((r) => !hasLocalOp(r))
+        await db.records.bulkDelete(ghosts.map((r) => r.id))
+        return ghosts.length
+      }),
+
+    removeRecords: (ids) =>
+      write([db.records], async () => {
+        const gone = (await db.records.bulkGet(ids)).filter(isPresent).filter((r) => !hasLocalOp(r))
+        await db.records.bulkDelete(gone.map((r) => r.id))
+      }),
+  }
+}
+
+/**
+ * Server rows as cached records (without their embedded objects) and directory entries. A row
+ * whose stored record has a local operation is not written (local wins until that op is done);
+ * an adopted record keeps its `local_id`.
+ */
+function splitRows(rows: FollowupRecord[], stored: (CachedRecord | undefined)[], updated: number) {
+  const records: CachedRecord[] = []
+  const clients = new Map<string, CachedClient>()
+  const opportunities = new Map<string, CachedOpportunity>()
+  rows.forEach((row, i) => {
+    const { client, opportunity, ...fields } = row
+    if (client) clients.set(client.id, { ...client, updated })
+    if (opportunity) opportunities.set(opportunity.id, { ...opportunity, updated })
+    const mine = stored[i]
+    if (mine && hasLocalOp(mine)) return
+    records.push(mine?.local_id ? { ...fields, local_id: mine.local_id } : fields)
+  })
+  return { records, clients: [...clients.values()], opportunities: [...opportunities.values()] }
+}
