@@ -149,15 +149,26 @@ function readEnvelope(answer: HttpAnswer, what: string, token: string): unknown 
   }
 
   const { envelope } = body
-  const notFound = status === 404 || envelope.code === 404
   if (envelope.code !== 200 || status < 200 || status > 299) {
-    const kind = isAuthCode(envelope.code) ? 'auth' : 'rejected'
-    throw new CrmApiError(kind, `${what}: refused with code ${envelope.code}${said || ' and no message'}`, {
+    throw new CrmApiError(envelopeErrorKind(envelope.code), `${what}: refused with code ${envelope.code}${said || ' and no message'}`, {
       ...base,
-      ...(notFound ? { notFound } : {}),
+      ...(status === 404 || envelope.code === 404 ? { notFound: true } : {}),
     })
   }
   return envelope.data
+}
+
+/**
+ * The vendor reports most errors as HTTP 200 with an envelope code. Codes shaped like HTTP
+ * statuses mean the same: 401/403 a refused token, 429 slow down, 5xx a transient failure
+ * ({"code":500,"message":"系统繁忙，请稍后再试"}, "system busy, try later"). Anything else is a
+ * refusal of this request that retrying will not change.
+ */
+function envelopeErrorKind(code: number): 'auth' | 'rate_limited' | 'server' | 'rejected' {
+  if (isAuthCode(code)) return 'auth'
+  if (code === 429) return 'rate_limited'
+  if (code >= 500 && code <= 599) return 'server'
+  return 'rejected'
 }
 
 // ---------------------------------------------------------------------------------------------
