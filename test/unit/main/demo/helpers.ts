@@ -113,7 +113,6 @@ export async function walkAll(
   server: DemoServer,
   token: string,
   query: Record<string, string | number> = {},
-  betweenPages?: (pageIndex: number) => void,
 ): Promise<{ rows: WireRow[]; totals: number[]; pages: number }> {
   const rows: WireRow[] = []
   const totals: number[] = []
@@ -127,7 +126,6 @@ export async function walkAll(
     }
     rows.push(...page.rows)
     cursor = page.cursor
-    betweenPages?.(pageIndex)
   }
 }
 
