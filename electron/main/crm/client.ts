@@ -41,21 +41,34 @@ export interface HttpOptions {
 export async function sendHttp(url: URL, opts: HttpOptions): Promise<HttpAnswer> {
   const deadline = new AbortController()
   const timer = setTimeout(() => deadline.abort(new Error('deadline')), opts.timeoutMs)
+  const timedOut = () => new CrmApiError('timeout', `${opts.what}: no complete answer within ${opts.timeoutMs} ms`)
   try {
-    const res = await request(url, {
-      method: opts.method,
-      headers: opts.headers,
-      body: opts.body ?? null,
-      signal: deadline.signal,
-      ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
-    })
-    const text = await res.body.text()
-    return { status: res.statusCode, headers: res.headers, text }
-  } catch (err) {
-    if (deadline.signal.aborted) {
-      throw new CrmApiError('timeout', `${opts.what}: no complete answer within ${opts.timeoutMs} ms`)
+    let res: Dispatcher.ResponseData
+    try {
+      res = await request(url, {
+        method: opts.method,
+        headers: opts.headers,
+        body: opts.body ?? null,
+        signal: deadline.signal,
+        ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
+      })
+    } catch (err) {
+      throw deadline.signal.aborted ? timedOut() : transportError(err, opts.what)
     }
-    throw transportError(err, opts.what)
+    try {
+      const text = await res.body.text()
+      return { status: res.statusCode, headers: res.headers, text }
+    } catch (err) {
+      if (deadline.signal.aborted) throw timedOut()
+      // The server answered, then the connection broke mid-body: a truncated answer, not an
+      // unreachable server (it did process the request).
+      const reason = err instanceof Error ? err.message : String(err)
+      throw new CrmApiError('bad_response', `${opts.what}: the answer (HTTP ${res.statusCode}) was cut off (${reason})`, {
+        retryable: true,
+        status: res.statusCode,
+        cause: err,
+      })
+    }
   } finally {
     clearTimeout(timer)
   }
