@@ -113,8 +113,10 @@ async function tokenRequest(account: AccountConfig, form: Record<string, string>
       ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
     })
   } catch (err) {
+    // sendHttp throws network/timeout, or bad_response for an answer cut off mid-body.
+    const kind = err instanceof CrmApiError && err.kind === 'bad_response' ? 'bad_response' : 'unreachable'
     const reason = err instanceof Error ? ` (${err.message})` : ''
-    throw new SignInError('unreachable', KIND_MESSAGES.unreachable + reason, { cause: err })
+    throw new SignInError(kind, KIND_MESSAGES[kind] + reason, { cause: err })
   }
   return toTokenSet(answer, previous, now())
 }
