@@ -110,10 +110,10 @@ describe('deleting records', () => {
   })
 
   it('queues a delete once, however often the user deletes', async () => {
-    const { db } = await setup()
+    const { db, store } = await setup()
     const record = await createLocalRecord(db, input, NOW)
-    await createDexieSyncStore(db).markSending([1], NOW)
-    await createDexieSyncStore(db).applyPage([serverRow(1)])
+    await store.markSending([1], NOW)
+    await store.applyPage([serverRow(1)])
 
     await deleteLocalRecords(db, [serverId(1), serverId(1), record.id], NOW)
     await deleteLocalRecords(db, [serverId(1), record.id, 'no-such-id'], NOW)

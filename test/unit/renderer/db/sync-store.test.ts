@@ -234,7 +234,8 @@ describe('counting and removing what the server no longer has', () => {
     await createLocalRecord(db, input, NOW) // seq 3, still pending
     await store.markSending([2], NOW)
     await deleteLocalRecords(db, [inFlight.id], NOW) // hidden and unsent: counted once, as not synced
-    await createLocalRecord(db, input, NOW).then(() => store.completeCreate(5, serverId(4)))
+    await createLocalRecord(db, input, NOW) // seq 5, lands as server record 4
+    await store.completeCreate(5, serverId(4))
 
     expect(await store.syncedCount()).toBe(3) // 2, 3 and the adopted 4
   })
