@@ -18,3 +18,15 @@ export function isTrustedSenderUrl(frameUrl: string | undefined, devServerUrl?: 
   if (origin === APP_ORIGIN) return true
   return devServerUrl !== undefined && origin === new URL(devServerUrl).origin
 }
+
+/** The part of Electron's WebFrameMain that the check reads. */
+export interface SenderFrame {
+  url: string
+  /** null for a top-level frame. */
+  parent: unknown
+}
+
+/** An IPC message is trusted only from our page's top-level frame (a destroyed frame is null). */
+export function isTrustedSenderFrame(frame: SenderFrame | null | undefined, devServerUrl?: string): boolean {
+  return frame !== null && frame !== undefined && frame.parent === null && isTrustedSenderUrl(frame.url, devServerUrl)
+}
