@@ -1,17 +1,31 @@
-import { join } from 'node:path'
+import { writeFile } from 'node:fs/promises'
+import { release } from 'node:os'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, session as electronSession, shell } from 'electron'
+import { app, BrowserWindow, dialog, session as electronSession, shell } from 'electron'
 import { createMainCore } from '../core'
+import { buildDiagnosticsReport } from '../diagnostics/report'
+import { createLogger } from '../logging/logger'
+import { createSecretVault } from '../secrets/vault'
 import { devRendererCsp, RENDERER_CSP } from '../security/csp'
 import { APP_ORIGIN } from '../security/sender'
-import { secureWebPreferences } from '../security/window-options'
+import { NO_BACKGROUND_SYNC } from '../window-state/close-behavior'
+import { createPreferencesStore, createWindowStateStore, DEFAULT_PREFERENCES } from '../window-state/window-state'
+import { installGuards } from './guards'
 import { registerIpc, sendEvent } from './ipc'
+import { manageLifecycle } from './lifecycle'
+import { installMenu } from './menu'
+import { pickMenuLanguage, type MenuCommand } from './menu-template'
 import { registerAppScheme, serveRenderer } from './protocol'
+import { safeStorageCrypto } from './safe-storage'
+import { startUpdateChecks } from './updater'
+import { saveWindowState, openMainWindow } from './window'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
+const WINDOW_TITLE = 'E-CRM 跟进记录'
 
-/** The thin Electron shell: window, protocol, IPC registration. Every decision lives in plain modules. */
+/** The thin Electron shell: window, protocol, IPC, menu, lifecycle. Every decision lives in plain modules. */
 export function startShell(): void {
   if (!app.requestSingleInstanceLock()) {
     app.quit()
@@ -19,41 +33,118 @@ export function startShell(): void {
   }
   registerAppScheme()
 
+  const userData = app.getPath('userData')
+  const logger = createLogger({
+    file: join(userData, 'logs', 'main.log'),
+    level: process.env['ECRM_LOG_LEVEL'] === 'debug' || !app.isPackaged ? 'debug' : 'info',
+    console: !app.isPackaged,
+  })
+  logger.catchErrors()
+  const log = logger.scope('shell')
+  log.info(`starting ${app.getName()} ${app.getVersion()} (electron ${process.versions.electron}, ${process.platform} ${release()})`)
+
   let window: BrowserWindow | undefined
   const core = createMainCore({ emit: (event) => sendEvent(window?.webContents, event) })
+  // Hook for the sync engine: until it offers one, closing never waits for sync.
+  const backgroundSync = NO_BACKGROUND_SYNC
+  const windowState = createWindowStateStore(userData)
+  const preferencesStore = createPreferencesStore(userData)
+  let preferences = DEFAULT_PREFERENCES
+  let lifecycle: { windowShown(): void } | undefined
 
-  app.on('second-instance', () => {
+  function showWindow(): void {
     if (!window) return
     if (window.isMinimized()) window.restore()
+    window.show()
     window.focus()
-  })
+    lifecycle?.windowShown()
+  }
+  app.on('second-instance', showWindow)
+  app.on('activate', showWindow)
 
-  app.whenReady().then(() => {
+  const commands: Record<MenuCommand, () => void> = {
+    'toggle-background-sync': () => {
+      preferences = { ...preferences, keepSyncingInBackground: !preferences.keepSyncingInBackground }
+      void preferencesStore.save(preferences).catch((error: unknown) => log.warn('preferences not saved', error))
+      refreshMenu()
+    },
+    'export-diagnostics': () => void exportDiagnostics(),
+    'open-logs-folder': () => void shell.openPath(dirname(logger.file)),
+  }
+
+  function refreshMenu(): void {
+    installMenu(
+      {
+        language: pickMenuLanguage(app.getPreferredSystemLanguages()),
+        platform: process.platform,
+        appName: app.getName(),
+        isDev: !app.isPackaged,
+        keepSyncingInBackground: preferences.keepSyncingInBackground,
+      },
+      commands,
+    )
+  }
+
+  async function exportDiagnostics(): Promise<void> {
+    const report = await buildDiagnosticsReport({
+      app: { name: app.getName(), version: app.getVersion(), packaged: app.isPackaged, versions: { ...process.versions } },
+      os: { platform: process.platform, release: release(), arch: process.arch, locale: app.getLocale() },
+      syncCounts: () => {
+        const status = core.sync.status()
+        return {
+          activity: status.activity,
+          online: status.online,
+          paused: status.paused ?? 'no',
+          downloadFetched: status.download?.fetched ?? 0,
+          downloadTotal: status.download?.total ?? 0,
+          retryScheduled: status.nextRetryAt === undefined ? 0 : 1,
+        }
+      },
+      logLines: (count) => logger.lastLines(count),
+      redactText: (text) => logger.redactText(text),
+      now: new Date(),
+    })
+    const options = { defaultPath: join(app.getPath('desktop'), report.fileName), filters: [{ name: 'Text', extensions: ['txt'] }] }
+    const { canceled, filePath } = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+    if (canceled || !filePath) return
+    await writeFile(filePath, report.text, 'utf8')
+    log.info('diagnostics exported')
+  }
+
+  app.whenReady().then(async () => {
+    const vault = createSecretVault({ dir: userData, crypto: safeStorageCrypto() })
+    const vaultStatus = await vault.status()
+    log.info(`secret store: ${vaultStatus.backend}${vaultStatus.weakProtection ? ' (weak: no OS keyring)' : ''}`)
+
     serveRenderer(join(here, '../renderer'))
     const csp = devServerUrl ? devRendererCsp(devServerUrl) : RENDERER_CSP
     electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } })
     })
-    electronSession.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-    registerIpc(core.dispatch, devServerUrl)
+    installGuards(electronSession.defaultSession, devServerUrl, log)
+    registerIpc(core.dispatch, devServerUrl, log)
 
-    window = new BrowserWindow({
-      width: 1280,
-      height: 800,
-      show: false,
-      title: 'E-CRM 跟进记录',
-      webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
+    preferences = (await preferencesStore.load()) ?? DEFAULT_PREFERENCES
+    app.setAboutPanelOptions({ applicationName: app.getName(), applicationVersion: app.getVersion() })
+    refreshMenu()
+
+    window = await openMainWindow({
+      preload: join(here, '../preload/index.cjs'),
+      title: WINDOW_TITLE,
+      url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+      state: windowState,
+      log,
     })
-    window.once('ready-to-show', () => window?.show())
-    window.webContents.on('will-navigate', (event) => event.preventDefault())
-    window.webContents.setWindowOpenHandler(({ url }) => {
-      if (/^https?:\/\//i.test(url)) void shell.openExternal(url)
-      return { action: 'deny' }
+    lifecycle = manageLifecycle(window, {
+      sync: backgroundSync,
+      keepSyncingInBackground: () => preferences.keepSyncingInBackground,
+      beforeClose: (closing) => saveWindowState(closing, windowState, log),
+      log,
     })
     window.on('closed', () => {
       window = undefined
     })
-    void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
+    void startUpdateChecks(logger.scope('updates'))
   })
 
   app.on('window-all-closed', () => app.quit())
