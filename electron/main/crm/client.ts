@@ -136,15 +136,14 @@ function readEnvelope(answer: HttpAnswer, what: string, token: string): unknown 
   const base = { status, ...(code === undefined ? {} : { code }) }
 
   if (status === 401 || status === 403) throw new CrmApiError('auth', `${what}: HTTP ${status}${said}`, base)
-  if (status === 429) {
+  if (status === 429 || status >= 500) {
+    // Retry-After comes with 429, and sometimes with 503.
     const retryAfterMs = parseRetryAfter(answer.headers['retry-after'])
-    throw new CrmApiError('rate_limited', `${what}: rate limited (HTTP 429)${said}`, {
-      ...base,
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    })
+    const details = { ...base, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) }
+    if (status === 429) throw new CrmApiError('rate_limited', `${what}: rate limited (HTTP 429)${said}`, details)
+    throw new CrmApiError('server', `${what}: server error HTTP ${status}${said}`, details)
   }
   if (status === 408) throw new CrmApiError('timeout', `${what}: HTTP 408${said}`, base)
-  if (status >= 500) throw new CrmApiError('server', `${what}: server error HTTP ${status}${said}`, base)
 
   if (!body.ok) {
     switch (body.problem) {

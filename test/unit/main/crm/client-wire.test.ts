@@ -216,6 +216,11 @@ describe('failures the demo server cannot stage', () => {
     expect(err.retryAfterMs).toBeLessThanOrEqual(30_000)
   })
 
+  it('keeps a Retry-After sent with a 503', async () => {
+    reply = send(503, 'Service Unavailable', { 'content-type': 'text/plain', 'retry-after': '3' })
+    expect(await failure(client().recordTypes())).toMatchObject({ kind: 'server', retryable: true, status: 503, retryAfterMs: 3000 })
+  })
+
   it('reports a DNS failure as a network error that was never sent', async () => {
     const dispatcher = new Agent({
       connect: {
