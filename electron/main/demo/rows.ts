@@ -9,7 +9,7 @@ import { agentAt, agentDisplayName, recordTypeName, VCC_ID } from './directory'
 import { stripHtml } from './content'
 import type { DemoData } from './generator'
 import type { Client, Opportunity } from './model'
-import { tenantFields, trailingTenantFields } from './tenant-fields'
+import { appendTenantFields, appendTrailingTenantFields } from './tenant-fields'
 
 export type WireRow = Record<string, unknown>
 
@@ -20,7 +20,7 @@ export function clientRow(client: Client, now: number): WireRow {
   const creator = agentAt(client.creator)
   const updater = agentAt(client.updater)
   const lastContact = agentAt(client.lastContact)
-  return {
+  const row: WireRow = {
     _id: client.id,
     cle_name: client.name,
     cle_phone: client.phone,
@@ -45,7 +45,9 @@ export function clientRow(client: Client, now: number): WireRow {
     update_time: client.updateTime,
     last_contact_user_id: lastContact.userId,
     last_contact_time: client.lastContactTime,
-    ...tenantFields(client.tenantSeed, client.name, client.pinyin, client.createTime),
+  }
+  appendTenantFields(row, client.tenantSeed, client.name, client.pinyin, client.createTime)
+  Object.assign(row, {
     original_id: 0,
     cle_pinyin: client.pinyin,
     sale_charge_user_name: agentDisplayName(owner),
@@ -72,10 +74,11 @@ export function clientRow(client: Client, now: number): WireRow {
     update_user_name: agentDisplayName(updater),
     update_department_id: updater.department.id,
     update_department_name: 0,
-    ...trailingTenantFields(client.tenantSeed),
-    id: String(client.id),
-    no_contact_days: Math.max(0, Math.floor((now - client.lastContactTime) / DAY)),
-  }
+  })
+  appendTrailingTenantFields(row, client.tenantSeed)
+  row.id = String(client.id)
+  row.no_contact_days = Math.max(0, Math.floor((now - client.lastContactTime) / DAY))
+  return row
 }
 
 export function opportunityRow(opportunity: Opportunity, client: Client): WireRow {

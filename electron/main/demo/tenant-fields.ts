@@ -36,6 +36,7 @@ const STORES: readonly { code: string; name: string }[] = [
   { code: '230102', name: '武汉光谷门店' },
   { code: '210301', name: '上海徐汇门店' },
 ]
+const MAIL_DOMAINS = ['163.com', 'qq.com', 'example.cn']
 const CITIES: readonly { codes: string[]; name: string }[] = [
   { codes: ['420000', '420100'], name: '湖北省/武汉市' },
   { codes: ['310000', '310100'], name: '上海市/上海市' },
@@ -48,49 +49,46 @@ const CHANNELS: readonly { codes: string[]; name: string }[] = [
 ]
 
 /** A coded value with its `_name` twin; `0` and `''` when unset, as the vendor writes them. */
-function coded(key: string, prng: Prng, options: readonly Option[], fillRate: number): FieldValues {
+function setCoded(row: FieldValues, key: string, prng: Prng, options: readonly Option[], fillRate: number): void {
   const option = prng.chance(fillRate) ? prng.pick(options) : undefined
-  return { [key]: option?.id ?? 0, [`${key}_name`]: option?.name ?? '' }
+  row[key] = option?.id ?? 0
+  row[`${key}_name`] = option?.name ?? ''
 }
 
-/** A multi-value field: an array of codes with a joined `_name`. */
-function multi(key: string, codes: readonly (string | number)[], name: string): FieldValues {
-  return { [key]: codes, [`${key}_name`]: name }
+/** A multi-value field: an array of codes with a joined `_name`; `[]` and `''` when unset. */
+function setMulti(row: FieldValues, key: string, value: { codes: readonly (string | number)[]; name: string } | undefined): void {
+  row[key] = value ? [...value.codes] : []
+  row[`${key}_name`] = value?.name ?? ''
 }
 
-const EMPTY_MULTI = (key: string): FieldValues => multi(key, [], '')
-
-/** The fields the document shows between `last_contact_time` and `original_id`. */
-export function tenantFields(seed: number, cleName: string, pinyin: string, createTime: number): FieldValues {
+/**
+ * Appends the fields the document shows between `last_contact_time` and `original_id` to `row`
+ * (appending keeps the document's key order without copying the row).
+ */
+export function appendTenantFields(row: FieldValues, seed: number, cleName: string, pinyin: string, createTime: number): void {
   const prng = createPrng(seed)
   const store = prng.chance(0.3) ? prng.pick(STORES) : undefined
-  const city = prng.chance(0.6) ? prng.pick(CITIES) : undefined
-  const channel = prng.chance(0.3) ? prng.pick(CHANNELS) : undefined
+  setMulti(row, 'datasource_7093156213468614657', store && { codes: [store.code], name: store.name })
+  setMulti(row, 'datasource_7093156217541283841', undefined)
+  row.input_7093156219764262913 = prng.chance(0.7) ? prng.pick(JOB_TITLES) : ''
+  row.textarea_7093156221449322497 = prng.chance(0.3) ? `${cleName}，老客户介绍，关注售后响应速度。` : ''
+  setCoded(row, 'select_7093156223370313729', prng, INDUSTRY_OPTIONS, 0.8)
+  setCoded(row, 'radio_7093156225870118913', prng, SIZE_OPTIONS, 0.7)
   const interests = INTEREST_OPTIONS.filter(() => prng.chance(0.3))
-  const hasLandline = prng.chance(0.4)
-  return {
-    ...multi('datasource_7093156213468614657', store ? [store.code] : [], store?.name ?? ''),
-    ...EMPTY_MULTI('datasource_7093156217541283841'),
-    input_7093156219764262913: prng.chance(0.7) ? prng.pick(JOB_TITLES) : '',
-    textarea_7093156221449322497: prng.chance(0.3) ? `${cleName}，老客户介绍，关注售后响应速度。` : '',
-    ...coded('select_7093156223370313729', prng, INDUSTRY_OPTIONS, 0.8),
-    ...coded('radio_7093156225870118913', prng, SIZE_OPTIONS, 0.7),
-    ...multi(
-      'checkbox_7093156227564617729',
-      interests.map((option) => option.id),
-      interests.map((option) => option.name).join(','),
-    ),
-    datetime_7093156229439471617: prng.chance(0.4) ? createTime + prng.between(1, 400) * 86400 : 0,
-    ...(channel ? multi('cascade_7093156231280771073', channel.codes, channel.name) : EMPTY_MULTI('cascade_7093156231280771073')),
-    ...(city ? multi('city_7093156233054961665', city.codes, city.name) : EMPTY_MULTI('city_7093156233054961665')),
-    telephone_7093156235068227585: hasLandline ? `027-8${prng.between(1000000, 9999999)}` : '',
-    email_7093156236932595713: prng.chance(0.5) ? `${pinyin.replace(/[^a-z0-9]/g, '') || 'contact'}@${prng.pick(['163.com', 'qq.com', 'example.cn'])}` : '',
-    number_7093156238928891905: prng.chance(0.5) ? prng.between(5, 2000) : 0,
-    attachment_7093156240857554945: [],
-  }
+  setMulti(row, 'checkbox_7093156227564617729', {
+    codes: interests.map((option) => option.id),
+    name: interests.map((option) => option.name).join(','),
+  })
+  row.datetime_7093156229439471617 = prng.chance(0.4) ? createTime + prng.between(1, 400) * 86400 : 0
+  setMulti(row, 'cascade_7093156231280771073', prng.chance(0.3) ? prng.pick(CHANNELS) : undefined)
+  setMulti(row, 'city_7093156233054961665', prng.chance(0.6) ? prng.pick(CITIES) : undefined)
+  row.telephone_7093156235068227585 = prng.chance(0.4) ? `027-8${prng.between(1000000, 9999999)}` : ''
+  row.email_7093156236932595713 = prng.chance(0.5) ? `${pinyin || 'contact'}@${prng.pick(MAIL_DOMAINS)}` : ''
+  row.number_7093156238928891905 = prng.chance(0.5) ? prng.between(5, 2000) : 0
+  row.attachment_7093156240857554945 = []
 }
 
-/** The document has one more tenant select after `update_department_name`; kept there for fidelity. */
-export function trailingTenantFields(seed: number): FieldValues {
-  return coded('select_7093161432881225729', createPrng(seed ^ 0x5bd1e995), INDUSTRY_OPTIONS.slice(0, 3), 0.5)
+/** The document has one more tenant select after `update_department_name`; appended there for fidelity. */
+export function appendTrailingTenantFields(row: FieldValues, seed: number): void {
+  setCoded(row, 'select_7093161432881225729', createPrng(seed ^ 0x5bd1e995), INDUSTRY_OPTIONS.slice(0, 3), 0.5)
 }

@@ -44,7 +44,8 @@ describe('password grant', () => {
   })
 
   it('refuses a wrong password or user with invalid_grant', async () => {
-    for (const overrides of [{ password: 'nope' }, { username: 'demo|9999' }, { username: 'other|8001' }, { username: '8001' }]) {
+    const wrong: Record<string, string>[] = [{ password: 'nope' }, { username: 'demo|9999' }, { username: 'other|8001' }, { username: '8001' }]
+    for (const overrides of wrong) {
       const answer = await postToken(server, passwordForm(overrides))
       expect(answer.status).toBe(400)
       expect(answer.json).toEqual({ error: 'invalid_grant', error_description: expect.any(String) })
@@ -52,7 +53,8 @@ describe('password grant', () => {
   })
 
   it('refuses a wrong client with invalid_client and HTTP 401', async () => {
-    for (const overrides of [{ client_secret: 'nope' }, { client_id: 'someone' }]) {
+    const wrong: Record<string, string>[] = [{ client_secret: 'nope' }, { client_id: 'someone' }]
+    for (const overrides of wrong) {
       const answer = await postToken(server, passwordForm(overrides))
       expect(answer.status).toBe(401)
       expect(answer.json.error).toBe('invalid_client')
@@ -85,7 +87,8 @@ describe('tokens on API calls', () => {
   })
 
   it('answers HTTP 401 with envelope code 401 when the token is missing or unknown', async () => {
-    for (const headers of [{}, { authorization: 'Bearer nope' }, { 'access-token': 'nope' }, { authorization: 'Basic abc' }]) {
+    const refused: Record<string, string>[] = [{}, { authorization: 'Bearer nope' }, { 'access-token': 'nope' }, { authorization: 'Basic abc' }]
+    for (const headers of refused) {
       const answer = await typesStatus(headers)
       expect(answer.status).toBe(401)
       expect(answer.body).toEqual({ code: 401, message: expect.any(String), data: null })
