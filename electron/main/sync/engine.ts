@@ -25,6 +25,7 @@ export interface SyncEngineOptions {
 }
 
 const MINUTE = 60_000
+const OFFLINE_PROBE_MAX_MS = 30_000
 
 /**
  * The background sync engine: one pass at a time (replay the outbox, then pull), triggered at
@@ -79,6 +80,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   async function pass(): Promise<void> {
     const ctx = context()
+    // While offline, a light GET finds out whether the CRM is back before any outbox work starts.
+    if (status.online !== 'online') await ctx.api.recordTypes()
     publish({ activity: 'replaying' })
     await replayOutbox(ctx)
     const pull = await store.pullState()
@@ -117,6 +120,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   function failureDelay(error: unknown): number {
     if (error instanceof CrmApiError && error.kind === 'rate_limited') return backoff.next(error.retryAfterMs ?? 0)
+    // Offline, the next attempt is only a light probe: keep probing often enough to notice the
+    // network coming back within half a minute.
+    if (status.online === 'offline') return Math.min(backoff.next(), OFFLINE_PROBE_MAX_MS)
     return backoff.next()
   }
 

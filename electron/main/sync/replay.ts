@@ -1,5 +1,5 @@
 import type { IdString } from '../../shared/records'
-import { isLocalId, type CreateEntry, type DeleteEntry, type OutboxEntry, type OutboxError } from '../../shared/sync'
+import { isLocalId, type CreateEntry, type DeleteEntry, type OutboxError } from '../../shared/sync'
 import { CrmApiError } from '../crm/errors'
 import type { SyncContext } from './context'
 import { chinaDate, DAY_MS } from './dates'
@@ -29,14 +29,14 @@ export async function replayOutbox(ctx: SyncContext): Promise<void> {
     const entries = await ctx.store.outbox()
     const actionable = entries.filter((e) => e.kind === 'create' || !isLocalId(e.recordId))
     const fingerprint = actionable.map((e) => `${e.seq}:${e.state}`).join(',')
-    // Nothing left, or only deletes waiting for creates that need the user: done for now.
+    // Nothing left, or only deletes waiting for creates that need the user (a delete aimed at a
+    // local id goes out once its create lands and the store re-aims it): done for now.
     if (actionable.length === 0 || fingerprint === previous) return
     previous = fingerprint
 
     for (const entry of actionable) {
       if (entry.kind === 'create') await replayCreate(ctx, entry)
     }
-    await dropOrphanDeletes(ctx, entries)
     const deletes = actionable.filter((e): e is DeleteEntry => e.kind === 'delete')
     for (let i = 0; i < deletes.length; i += DELETE_BATCH) {
       await replayDeletes(ctx, deletes.slice(i, i + DELETE_BATCH))
@@ -105,16 +105,23 @@ async function findLandedCreate(ctx: SyncContext, entry: CreateEntry): Promise<I
 }
 
 async function replayDeletes(ctx: SyncContext, batch: DeleteEntry[]): Promise<void> {
-  // An earlier batch's answer was lost: ask the server which of these are still there.
-  const uncertain = batch.filter((e) => e.state === 'sending' || e.state === 'checking')
-  const gone: number[] = []
-  for (const entry of uncertain) {
+  const toSend: DeleteEntry[] = []
+  for (const entry of batch) {
+    if (entry.state === 'pending') {
+      toSend.push(entry)
+      continue
+    }
+    // An earlier batch's answer was lost: ask the server whether the record is still there. Each
+    // answer is stored at once, so a flaky network still makes progress one record at a time.
     if (entry.state === 'sending') await ctx.store.markChecking([entry.seq])
     ctx.stats.checked += 1
-    if (!(await recordExists(ctx, entry.recordId))) gone.push(entry.seq)
+    if (await recordExists(ctx, entry.recordId)) {
+      await ctx.store.markPending([entry.seq])
+      toSend.push(entry)
+    } else {
+      await ctx.store.completeDeletes([entry.seq])
+    }
   }
-  if (gone.length > 0) await ctx.store.completeDeletes(gone)
-  const toSend = batch.filter((e) => !gone.includes(e.seq))
   if (toSend.length === 0) return
 
   const seqs = toSend.map((e) => e.seq)
@@ -164,13 +171,6 @@ async function recordExists(ctx: SyncContext, id: IdString): Promise<boolean> {
     if (error instanceof CrmApiError && error.notFound) return false
     throw error
   }
-}
-
-/** Deletes aimed at a local record whose create is gone (cancelled or discarded) have nothing to do. */
-async function dropOrphanDeletes(ctx: SyncContext, entries: OutboxEntry[]): Promise<void> {
-  const creates = new Set(entries.filter((e) => e.kind === 'create').map((e) => e.recordId))
-  const orphans = entries.filter((e) => e.kind === 'delete' && isLocalId(e.recordId) && !creates.has(e.recordId))
-  if (orphans.length > 0) await ctx.store.completeDeletes(orphans.map((e) => e.seq))
 }
 
 /**
