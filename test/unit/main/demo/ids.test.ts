@@ -1,7 +1,7 @@
 /** 64-bit ids cross the wire exactly: bare 19-digit integers out, integers or strings in. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoServer, type DemoServer } from '../../../../electron/main/demo/server'
-import { call, listPage, signIn, type Envelope, type WireObject, type WireRow } from './helpers'
+import { call, signIn, type Envelope, type WireObject, type WireRow } from './helpers'
 
 let server: DemoServer
 let token: string
@@ -92,6 +92,14 @@ describe('ids on the wire', () => {
     expect(rounded).not.toBe(cleId)
     expect(answer.json.code).toBe(400)
     expect(answer.json.message).toContain('客户不存在')
+  })
+
+  it('writes user text that looks like the codec\'s BigInt mark as the text it is', async () => {
+    const cleId = server.store.clients()[0]?.id ?? ''
+    const content = 'bigint-0123456789abcdef:42'
+    const created = await call<Envelope<{ id: string }>>(server, 'POST', '/followupRecord', { token, body: { cle_id: cleId, record_type: 39, record_content: content } })
+    const detail = await call<Envelope<WireObject>>(server, 'GET', `/followupRecord/${created.json.data.id}`, { token })
+    expect(detail.json.data.record_content).toBe(content)
   })
 
   it('deletes ids sent as bare integers and as strings alike', async () => {
