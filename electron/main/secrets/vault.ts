@@ -111,7 +111,8 @@ export function createSecretVault(options: { dir: string; crypto: VaultCrypto })
 
   async function write(session: StoredSession): Promise<void> {
     if (!(await crypto.isEncryptionAvailable())) throw new VaultUnavailableError()
-    const plain = JSON.stringify({ version: 1, ...session } satisfies z.input<typeof storedSessionSchema>)
+    // Parsing keeps exactly the schema's fields: whatever else a caller passes along (a password) is not written.
+    const plain = JSON.stringify(storedSessionSchema.parse({ version: 1, ...session }))
     await writeFileAtomic(file, await crypto.encrypt(plain))
   }
 
