@@ -35,7 +35,7 @@ import {
 export interface GeneratorOptions {
   records: number
   seed: number
-  /** Unix seconds; all generated history lies before it. */
+  /** Unix seconds; the generated history ends at the last midnight in China at or before it. */
   anchorTime: number
 }
 
@@ -66,12 +66,13 @@ const SALES_AGENTS = AGENTS.length - 1
 export function generateDemoData(options: GeneratorOptions): DemoData {
   const prng = createPrng(options.seed)
   const { anchorTime } = options
-  const historyStart = anchorTime - HISTORY_DAYS * DAY
-  const recordTimesMs = workingTimesMs(prng, options.records, historyStart, anchorTime)
+  const historyEnd = anchorTime - ((anchorTime + CHINA_OFFSET) % DAY)
+  const historyStart = historyEnd - HISTORY_DAYS * DAY
+  const recordTimesMs = workingTimesMs(prng, options.records, historyStart)
   const clients = makeClients(prng, Math.max(3, Math.round(options.records / RECORDS_PER_CLIENT)))
   const clientOfRecord = assignClients(prng, options.records, clients.length)
-  dateClients(prng, clients, recordTimesMs, clientOfRecord, historyStart, anchorTime)
-  const opportunities = makeOpportunities(prng, clients, anchorTime)
+  dateClients(prng, clients, recordTimesMs, clientOfRecord, historyStart, historyEnd)
+  const opportunities = makeOpportunities(prng, clients, historyEnd)
   const recordIds = new SnowflakeIds(RECORD_WORKER)
   const records = new RecordTable(options.records)
   for (let i = 0; i < options.records; i++) {
@@ -84,17 +85,17 @@ export function generateDemoData(options: GeneratorOptions): DemoData {
       clientIndex,
       client,
       opportunities,
-      anchorTime,
+      historyEnd,
       xss: (options.records - 1 - i) % XSS_EVERY === XSS_OFFSET,
     }))
   }
   return { clients, opportunities, records, recordIds }
 }
 
-/** Sorted creation times in ms, on weekdays 9:00–19:00 China time mostly. */
-function workingTimesMs(prng: Prng, count: number, start: number, end: number): Float64Array {
+/** Sorted creation times in ms over HISTORY_DAYS from `start` (a midnight in China), weekdays 9:00–19:00 mostly. */
+function workingTimesMs(prng: Prng, count: number, start: number): Float64Array {
   const times = new Float64Array(count)
-  const days = Math.floor((end - start) / DAY)
+  const days = HISTORY_DAYS
   for (let i = 0; i < count; i++) {
     let day = prng.int(days)
     if (isWeekend(start + day * DAY) && prng.chance(0.8)) day = prng.int(days)
@@ -104,7 +105,7 @@ function workingTimesMs(prng: Prng, count: number, start: number, end: number): 
   return times.sort()
 }
 
-/** `start`-of-day values are midnights in China, so the weekday is that of the China date. */
+/** Whether the instant falls on a Saturday or Sunday in China (1970-01-01 was a Thursday). */
 function isWeekend(unixSeconds: number): boolean {
   const weekday = (Math.floor((unixSeconds + CHINA_OFFSET) / DAY) + 4) % 7
   return weekday === 0 || weekday === 6
@@ -177,7 +178,7 @@ function dateClients(
   recordTimesMs: Float64Array,
   clientOfRecord: Int32Array,
   historyStart: number,
-  anchorTime: number,
+  historyEnd: number,
 ): void {
   const firstRecord = new Float64Array(clients.length).fill(Infinity)
   clientOfRecord.forEach((client, i) => {
@@ -185,11 +186,11 @@ function dateClients(
   })
   clients.forEach((client, index) => {
     const first = firstRecord[index] ?? Infinity
-    const latest = Number.isFinite(first) ? first : anchorTime
+    const latest = Number.isFinite(first) ? first : historyEnd
     client.createTime = Math.max(historyStart - 60 * DAY, Math.floor(latest) - prng.between(600, 60 * DAY))
     client.lastAssignTime = client.createTime
     client.lastContactTime = client.createTime
-    client.updateTime = client.createTime + prng.int(Math.max(1, anchorTime - client.createTime))
+    client.updateTime = client.createTime + prng.int(Math.max(1, historyEnd - client.createTime))
   })
   const ids = new SnowflakeIds(CLIENT_WORKER)
   byCreateTime(clients).forEach((client) => {
@@ -197,13 +198,13 @@ function dateClients(
   })
 }
 
-function makeOpportunities(prng: Prng, clients: Client[], anchorTime: number): Opportunity[] {
+function makeOpportunities(prng: Prng, clients: Client[], historyEnd: number): Opportunity[] {
   const opportunities: Opportunity[] = []
   clients.forEach((client, clientIndex) => {
     if (!prng.chance(0.6)) return
     const count = prng.between(1, 3)
     for (let i = 0; i < count; i++) {
-      const createTime = client.createTime + prng.int(Math.max(1, Math.floor((anchorTime - client.createTime) * 0.7)))
+      const createTime = client.createTime + prng.int(Math.max(1, Math.floor((historyEnd - client.createTime) * 0.7)))
       client.opportunities.push(opportunities.length)
       opportunities.push({
         id: 0n,
@@ -239,7 +240,7 @@ interface RecordSeed {
   clientIndex: number
   client: Client
   opportunities: Opportunity[]
-  anchorTime: number
+  historyEnd: number
   xss: boolean
 }
 
@@ -249,7 +250,7 @@ function makeRecord(prng: Prng, seed: RecordSeed): NewRecordRow {
   const opportunity = opportunityIndex === NO_OPPORTUNITY ? undefined : seed.opportunities[opportunityIndex]
   const author = prng.chance(0.75) ? client.owner : prng.int(SALES_AGENTS)
   const edited = prng.chance(0.1)
-  const updateTime = edited ? Math.min(seed.anchorTime - 1, createTime + prng.between(60, 30 * DAY)) : createTime
+  const updateTime = edited ? Math.min(seed.historyEnd - 1, createTime + prng.between(60, 30 * DAY)) : createTime
   const recordType = seed.xss ? SLOW_RECORD_TYPE : pickRecordType(prng)
   const content = seed.xss
     ? XSS_CONTENT

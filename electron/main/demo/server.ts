@@ -30,7 +30,10 @@ export interface DemoServerOptions {
   records?: number
   /** Generator seed, default 1. */
   seed?: number
-  /** Unix seconds the generated history ends at; default the start of today in China (UTC+8). */
+  /**
+   * Unix seconds, default now. The generated history ends at the last midnight in China (UTC+8)
+   * before it, so servers started the same day with the same seed hold the same records.
+   */
   anchorTime?: number
   /** Access token lifetime, default 86400. */
   tokenTtlSec?: number
@@ -56,17 +59,10 @@ export interface DemoServer {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
-const CHINA_OFFSET_SECONDS = 8 * 3600
-const DAY = 86400
 
 /** 502s come from the gateway in front of the vendor, as an HTML page. */
 const BAD_GATEWAY_PAGE =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n'
-
-function startOfTodayInChina(): number {
-  const now = Math.floor(Date.now() / 1000)
-  return now - ((now + CHINA_OFFSET_SECONDS) % DAY)
-}
 
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const records = options.records ?? 200
@@ -75,7 +71,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   if (!(tokenTtlSec > 0)) throw new RangeError(`tokenTtlSec must be positive, got ${tokenTtlSec}`)
   const host = options.host ?? '127.0.0.1'
   const store = new DemoStore(
-    generateDemoData({ records, seed: options.seed ?? 1, anchorTime: options.anchorTime ?? startOfTodayInChina() }),
+    generateDemoData({ records, seed: options.seed ?? 1, anchorTime: options.anchorTime ?? Math.floor(Date.now() / 1000) }),
   )
   const faults = new FaultInjector(options.faults)
   const tokens = new TokenRegistry(tokenTtlSec)

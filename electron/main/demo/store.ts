@@ -6,6 +6,7 @@ import type { FollowupRecord } from '../../shared/records'
 import { AGENTS, agentByNo, recordTypeName, type Agent } from './directory'
 import { encodeCursor } from './cursor'
 import type { DemoData } from './generator'
+import type { Opportunity } from './model'
 import { parseId } from './ids'
 import type { ListRequest } from './list-query'
 import { RecordQueries } from './record-query'
@@ -89,7 +90,7 @@ export class DemoStore {
 
   /** Someone else deleted these on the server. Returns how many existed. */
   deleteDirect(ids: string[]): number {
-    return this.remove(ids.map((id) => parseId(id) ?? 0n))
+    return this.remove(ids.map(parseId).filter((id): id is bigint => id !== undefined))
   }
 
   /** Someone else added a record on the server. Throws RecordRejected on an unknown client, opportunity or type. */
@@ -118,8 +119,8 @@ export class DemoStore {
       phone: client.phone,
       pinyin: client.pinyin,
       opportunities: client.opportunities.map((index) => {
-        const opportunity = this.data.opportunities[index]
-        return { id: String(opportunity?.id), name: opportunity?.name ?? '', stage: opportunity?.stage.name ?? '' }
+        const opportunity = this.data.opportunities[index] as Opportunity
+        return { id: String(opportunity.id), name: opportunity.name, stage: opportunity.stage.name }
       }),
     }))
   }
