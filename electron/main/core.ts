@@ -20,6 +20,8 @@ export interface MainCore {
   handlers: MainHandlers
   dispatch: Dispatch
   sync: SyncController
+  /** The built-in demo server, once "Try the demo" started it (tests use it to cut the network). */
+  demoServer(): Promise<DemoServer> | undefined
   dispose(): Promise<void>
 }
 
@@ -55,6 +57,7 @@ export function createMainCore(options: MainCoreOptions): MainCore {
     handlers,
     dispatch: createDispatcher(handlers),
     sync,
+    demoServer: () => demo,
     async dispose() {
       sync.dispose()
       if (demo) await (await demo).close()

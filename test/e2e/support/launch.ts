@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { _electron, chromium, type Browser, type Page } from 'playwright-core'
 import { MAIN_CALLS, type DesktopBridge, type MainEvent } from '../../../electron/shared/ipc'
-import { createMainCore, type MainCore } from '../../../electron/main/core'
+import { createMainCore, type MainCore, type MainCoreOptions } from '../../../electron/main/core'
 import { serveDirectory } from './static-server'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
@@ -28,6 +28,8 @@ export interface LaunchedApp {
 
 export interface LaunchOptions {
   demoRecords?: number
+  /** Short backoff by default, so a spec sees the queue drain soon after the network returns. */
+  sync?: MainCoreOptions['sync']
 }
 
 /**
@@ -57,6 +59,7 @@ async function launchInChromium(options: LaunchOptions): Promise<LaunchedApp> {
 
   const core = createMainCore({
     demoRecords: options.demoRecords ?? 300,
+    sync: options.sync ?? { baseBackoffMs: 100, maxBackoffMs: 1000 },
     emit: (event: MainEvent) => {
       page.evaluate((e) => window.__crmEmit?.(e), event).catch(() => {
         // The page may be reloading or closed; the renderer asks for state again when it starts.
