@@ -6,7 +6,7 @@
  */
 import { decodeCursor, type CursorKey } from './cursor'
 
-export const SORT_FIELDS = ['create_time', 'update_time', 'cle_name'] as const
+const SORT_FIELDS = ['create_time', 'update_time', 'cle_name'] as const
 export type SortField = (typeof SORT_FIELDS)[number]
 
 export interface RecordFilter {
@@ -33,8 +33,8 @@ export interface ListRequest {
   offset: number
 }
 
-export const DEFAULT_PAGE_SIZE = 10
-export const MAX_PAGE_SIZE = 1000
+const DEFAULT_PAGE_SIZE = 10
+const MAX_PAGE_SIZE = 1000
 const CHINA_OFFSET_SECONDS = 8 * 3600
 
 export class QueryRejected extends Error {}
@@ -95,7 +95,7 @@ function positiveInteger(text: string | undefined): number | undefined {
 }
 
 /** 00:00 China time (UTC+8) of `2019-01-01` or `2019/01/01`, in unix seconds; undefined if malformed. */
-export function startOfChinaDay(text: string): number | undefined {
+function startOfChinaDay(text: string): number | undefined {
   const match = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/.exec(text)
   if (!match) return undefined
   const year = Number(match[1])

@@ -15,7 +15,7 @@ export type WireRow = Record<string, unknown>
 
 const DAY = 86400
 
-export function clientRow(client: Client, now: number): WireRow {
+function clientRow(client: Client, now: number): WireRow {
   const owner = agentAt(client.owner)
   const creator = agentAt(client.creator)
   const updater = agentAt(client.updater)
@@ -81,7 +81,7 @@ export function clientRow(client: Client, now: number): WireRow {
   return row
 }
 
-export function opportunityRow(opportunity: Opportunity, client: Client): WireRow {
+function opportunityRow(opportunity: Opportunity, client: Client): WireRow {
   const owner = agentAt(opportunity.owner)
   const creator = agentAt(opportunity.creator)
   const updater = agentAt(opportunity.updater)
@@ -126,7 +126,7 @@ export function opportunityRow(opportunity: Opportunity, client: Client): WireRo
 }
 
 /** Embedded objects of a list row; shared between rows of the same client when serializing many. */
-export interface Embedded {
+interface Embedded {
   client: WireRow
   opportunity: WireRow | undefined
 }
