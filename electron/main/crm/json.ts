@@ -10,53 +10,79 @@ const ID_FIELDS: ReadonlySet<string> = new Set(['_id', 'id', 'cle_id', 'opty_id'
 const INT64_MIN = -(2n ** 63n)
 const INT64_MAX = 2n ** 63n - 1n
 
-// BigNumber (the default, not native BigInt) because json-bigint hands every literal longer than
-// 15 characters to the big type, decimals included, and `BigInt('1543043660.1234567')` throws.
-// `__proto__` keys are dropped, so a hostile body cannot reach an object's prototype later on
-// (e.g. through `Object.assign`). `constructor` keys are harmless on the plain objects built below.
-const bigParser = JSONbig({ protoAction: 'ignore', constructorAction: 'preserve' })
+/**
+ * Marks a long integer that we quoted, so it can be told from a string that the server sent. A
+ * JSON text can hold U+0000 only escaped, and no id or text of this API starts with it.
+ */
+const QUOTED_MARK = '\u0000'
+/** Integers of this many digits or more may be beyond 2^53 (9007199254740992 has 16). */
+const LONG_DIGITS = 16
 
-/** The part of bignumber.js we use. Not imported: json-bigint owns that dependency. */
-interface BigNumberLike {
-  isInteger(): boolean
-  toFixed(): string
-  toNumber(): number
-}
+const QUOTE = 34
+const BACKSLASH = 92
+const MINUS = 45
+const DOT = 46
+const isDigit = (c: number) => c >= 48 && c <= 57
 
 /**
- * json-bigint produces only primitives, arrays, null-prototype objects and BigNumbers, so a
- * `_isBigNumber` flag on an object WITH a prototype cannot have come from the text itself.
+ * Wraps every integer literal of 16+ digits that stands outside a string in quotes (with the
+ * mark), so the native JSON.parse keeps it exact. A hand-written scan: one pass over the text,
+ * skipping string literals whole, several times faster than a regular expression that must do
+ * the same on multi-megabyte pages.
  */
-function isBigNumber(value: object): value is BigNumberLike {
-  return Object.getPrototypeOf(value) !== null && (value as { _isBigNumber?: unknown })._isBigNumber === true
-}
-
-function reviveNumber(value: number, isId: boolean): number | string {
-  if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
-    // Only a short literal with an exponent (`1e16`) gets here as a number; keep big integers uniform.
-    return BigInt(value).toString()
+function quoteLongIntegers(text: string): string {
+  let out = ''
+  let copied = 0
+  const n = text.length
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c === QUOTE) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i)
+        if (d === BACKSLASH) i++
+        else if (d === QUOTE) break
+      }
+    } else if (isDigit(c) || c === MINUS) {
+      const start = i
+      if (c === MINUS) i++
+      while (i < n && isDigit(text.charCodeAt(i))) i++
+      const next = text.charCodeAt(i)
+      const integer = next !== DOT && next !== 101 && next !== 69 // not followed by '.', 'e', 'E'
+      if (integer && i - start - (c === MINUS ? 1 : 0) >= LONG_DIGITS) {
+        out += `${text.slice(copied, start)}"\\u0000${text.slice(start, i)}"`
+        copied = i
+      }
+      i-- // the loop's i++ lands on the character after the number
+    }
   }
-  return isId ? String(value) : value
+  return copied === 0 ? text : out + text.slice(copied)
 }
 
-function reviveBig(value: BigNumberLike, isId: boolean): number | string {
-  if (isId) return value.toFixed()
-  if (value.isInteger()) {
-    const n = value.toNumber()
-    return Number.isSafeInteger(n) ? n : value.toFixed()
+function reviveValue(value: unknown, isId: boolean): unknown {
+  if (typeof value === 'number') {
+    if (isId) return Number.isInteger(value) ? BigInt(value).toString() : String(value)
+    return Number.isInteger(value) && !Number.isSafeInteger(value) ? BigInt(value).toString() : value
   }
-  return value.toNumber()
-}
-
-function revive(value: unknown, isId: boolean): unknown {
-  if (typeof value === 'number') return reviveNumber(value, isId)
+  if (typeof value === 'string') {
+    if (!value.startsWith(QUOTED_MARK)) return value
+    const digits = value.slice(1)
+    if (isId) return digits
+    const n = Number(digits)
+    return Number.isSafeInteger(n) ? n : digits
+  }
   if (typeof value !== 'object' || value === null) return value
-  if (Array.isArray(value)) return value.map((item) => revive(item, false))
-  if (isBigNumber(value)) return reviveBig(value, isId)
-  // Rebuilt as ordinary objects: null-prototype ones surprise later code (`String(x)`, `x.hasOwnProperty`).
-  const out: Record<string, unknown> = {}
-  for (const [key, item] of Object.entries(value)) out[key] = revive(item, ID_FIELDS.has(key))
-  return out
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = reviveValue(value[i], false)
+    return value
+  }
+  const record = value as Record<string, unknown>
+  for (const key of Object.keys(record)) {
+    // JSON.parse makes "__proto__" an own key rather than a prototype; dropped so no later
+    // Object.assign or spread can turn it into one.
+    if (key === '__proto__') delete record[key]
+    else record[key] = reviveValue(record[key], ID_FIELDS.has(key))
+  }
+  return record
 }
 
 /**
@@ -64,19 +90,12 @@ function revive(value: unknown, isId: boolean): unknown {
  * whether the text has them as numbers or strings; any other integer beyond 2^53 becomes a decimal
  * string too; other numbers stay numbers. Keys are kept verbatim (tenant fields are named like
  * `input_6470108518023413761`). Throws a SyntaxError on invalid JSON.
+ *
+ * Long integers are quoted before the native JSON.parse so they arrive exact: about ten times
+ * faster than a JavaScript JSON parser on the multi-megabyte pages of a first download.
  */
 export function parseJson(text: string): unknown {
-  let parsed: unknown
-  try {
-    parsed = bigParser.parse(text)
-  } catch (err) {
-    // json-bigint throws a plain `{ name, message, at, text }` object, not an Error; its `text`
-    // is the whole body, which has no place in a message.
-    if (err instanceof Error) throw err
-    const { message, at } = err as { message?: unknown; at?: unknown }
-    throw new SyntaxError(`Invalid JSON: ${String(message)} at position ${String(at)} of ${text.length}`)
-  }
-  return revive(parsed, false)
+  return reviveValue(JSON.parse(quoteLongIntegers(text)), false)
 }
 
 /** Whether `s` is a decimal int64: at most 19 digits, optional minus sign, within [-2^63, 2^63-1]. */
