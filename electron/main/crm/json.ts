@@ -22,6 +22,9 @@ const QUOTE = 34
 const BACKSLASH = 92
 const MINUS = 45
 const DOT = 46
+const PLUS = 43
+const LOWER_E = 101
+const UPPER_E = 69
 const isDigit = (c: number) => c >= 48 && c <= 57
 
 /**
@@ -43,12 +46,17 @@ function quoteLongIntegers(text: string): string {
         else if (d === QUOTE) break
       }
     } else if (isDigit(c) || c === MINUS) {
+      // Take the whole number token, fraction and exponent included, before judging it.
       const start = i
-      if (c === MINUS) i++
-      while (i < n && isDigit(text.charCodeAt(i))) i++
-      const next = text.charCodeAt(i)
-      const integer = next !== DOT && next !== 101 && next !== 69 // not followed by '.', 'e', 'E'
-      if (integer && i - start - (c === MINUS ? 1 : 0) >= LONG_DIGITS) {
+      let integer = true
+      for (; i < n; i++) {
+        const d = text.charCodeAt(i)
+        if (isDigit(d) || (d === MINUS && i === start)) continue
+        if (d === DOT || d === PLUS || d === MINUS || d === LOWER_E || d === UPPER_E) integer = false
+        else break
+      }
+      const digits = i - start - (c === MINUS ? 1 : 0)
+      if (integer && digits >= LONG_DIGITS) {
         out += `${text.slice(copied, start)}"\\u0000${text.slice(start, i)}"`
         copied = i
       }

@@ -141,6 +141,21 @@ describe('parseJson', () => {
     expect(Object.assign({}, parsed.a)).not.toHaveProperty('x')
   })
 
+  it('leaves long digit runs inside strings, fractions and exponents alone', () => {
+    const text =
+      '{"record_content":"报价单号:6471994196059471873, \\"6470844909275561985\\"","rate":0.12345678901234567,' +
+      '"big":-6470844909275561985,"exp":12345678901234567e2,"safe":1234567890123456,"list":[6470844909275561985]}'
+    expect(parseJson(text)).toEqual({
+      record_content: '报价单号:6471994196059471873, "6470844909275561985"',
+      rate: Number('0.12345678901234567'),
+      big: '-6470844909275561985',
+      // An integer beyond 2^53 written with an exponent was never exact: a string like the others.
+      exp: BigInt(Number('12345678901234567e2')).toString(),
+      safe: 1234567890123456,
+      list: ['6470844909275561985'],
+    })
+  })
+
   it('throws a real SyntaxError on invalid or truncated JSON', () => {
     expect(() => parseJson('{"code":200,"data":{"rows":[')).toThrow(SyntaxError)
     expect(() => parseJson('<html>')).toThrow(SyntaxError)
