@@ -17,6 +17,7 @@ const bridge = {
   signInDemo: () => invoke('signInDemo'),
   signOut: () => invoke('signOut'),
   recordTypes: () => invoke('recordTypes'),
+  fetchRecord: (id: string) => invoke('fetchRecord', id),
   attachStore: (info: { dbName: string }) => invoke('attachStore', info),
   storeReply: (reply: StoreReply) => invoke('storeReply', reply),
   syncNow: () => invoke('syncNow'),

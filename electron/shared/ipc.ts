@@ -7,7 +7,7 @@
  * same handler table through Playwright. Types only, plus the list of call names: this file is
  * imported by main, preload and renderer alike.
  */
-import type { RecordType } from './records'
+import type { FollowupRecord, RecordType } from './records'
 import type { SyncStatus, SyncStoreMethod } from './sync'
 
 /** Where the app talks to: a real tenant, or the built-in demo server. */
@@ -40,6 +40,8 @@ export interface MainApi {
   signInDemo(): SessionInfo
   signOut(): SessionInfo
   recordTypes(): RecordType[]
+  /** The server's current copy of one record, or notFound when it was deleted there (drop it from the cache). */
+  fetchRecord(id: string): { record: FollowupRecord } | { notFound: true }
   /**
    * The renderer has opened the signed-in account's cache and serves it to the sync engine
    * (answering `store.call` events with `storeReply`). Starts, or restarts, the engine.
@@ -70,6 +72,7 @@ const CALLS: { [K in MainCall]: true } = {
   signInDemo: true,
   signOut: true,
   recordTypes: true,
+  fetchRecord: true,
   attachStore: true,
   storeReply: true,
   syncNow: true,

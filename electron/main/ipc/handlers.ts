@@ -1,6 +1,7 @@
 import type { SessionManager } from '../session'
 import type { SyncController } from '../sync/controller'
 import type { MainHandlers } from './dispatch'
+import { fetchRecord } from './fetch-record'
 
 export interface HandlerDeps {
   session: SessionManager
@@ -15,6 +16,7 @@ export function createMainHandlers({ session, sync }: HandlerDeps): MainHandlers
     signInDemo: () => session.signInDemo(),
     signOut: () => session.signOut(),
     recordTypes: () => session.client().recordTypes(),
+    fetchRecord: (id) => fetchRecord(session.client(), id),
     attachStore: (info) => sync.attach(info),
     storeReply: (reply) => sync.reply(reply),
     syncNow: () => sync.syncNow(),

@@ -33,6 +33,7 @@ export const callArgSchemas: { [K in MainCall]: z.ZodType<CallArgs<K>> } = {
   signInDemo: z.tuple([]),
   signOut: z.tuple([]),
   recordTypes: z.tuple([]),
+  fetchRecord: z.tuple([z.string().regex(/^\d{1,19}$/, 'must be a server record id')]),
   attachStore: z.tuple([z.strictObject({ dbName: z.string().min(1).max(256) })]),
   storeReply: z.tuple([
     z.strictObject({
