@@ -42,7 +42,7 @@ const MALFORMED: { [K in MainCall]: unknown[][] } = {
     [{ ...VALID_SIGN_IN, __proto__: { polluted: true } }, 'extra'],
     [VALID_SIGN_IN, VALID_SIGN_IN],
   ],
-  fetchRecord: [[], [null], [6471994196059471873], ['local:0b6c'], ['1; DROP'], ['-1'], ['1e5'], [''], ['1'.repeat(20)], ['123', 'extra'], [{ id: '123' }]],
+  fetchRecord: [[], [null], [7], [2 ** 63], ['local:0b6c'], ['1; DROP'], ['-1'], ['1e5'], [''], ['1'.repeat(20)], ['123', 'extra'], [{ id: '123' }]],
   attachStore: [[], [{}], [{ dbName: '' }], [{ dbName: 42 }], [{ dbName: 'x'.repeat(1000) }], [{ dbName: 'db', extra: 1 }], ['db']],
   storeReply: [
     [],
