@@ -32,6 +32,17 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'packaging',
+          include: ['test/packaging/**/*.test.ts'],
+          environment: 'node',
+          // electron-builder packs the app once for the whole file; nothing in it touches the network.
+          testTimeout: 30_000,
+          hookTimeout: 180_000,
+          env: { ELECTRON_BUILDER_OFFLINE: 'true', CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.spec.ts'],
           environment: 'node',

@@ -49,7 +49,7 @@ export function createMainWindow<W>(BrowserWindow: WindowConstructor<W>, options
     title: options.title,
     backgroundColor: '#ffffff',
     webPreferences: {
-      preload: options.preload,
+      /* eng-disable PRELOAD_JS_CHECK: the preload exposes exactly the IPC contract through contextBridge, no channel passthrough @preserve */ preload: options.preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
