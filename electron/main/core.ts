@@ -3,6 +3,7 @@ import { DEMO_ACCOUNT, startDemoServer, type DemoServer } from './demo/server'
 import { createDispatcher, type Dispatch, type MainHandlers } from './ipc/dispatch'
 import { createMainHandlers } from './ipc/handlers'
 import { createSessionManager, type DemoEndpoint } from './session'
+import type { SecretVault } from './secrets/vault'
 import { createSyncController, type SyncController } from './sync/controller'
 import type { SyncEngineOptions } from './sync/engine'
 
@@ -12,6 +13,8 @@ export interface MainCoreOptions {
   /** Records the built-in demo server generates on first start. */
   demoRecords?: number
   timeoutMs?: number
+  /** Keeps the session across restarts; the shell passes the safeStorage-backed vault. */
+  vault?: SecretVault
   /** Engine tuning (tests shorten the backoff). */
   sync?: Omit<SyncEngineOptions, 'store' | 'client' | 'onStatus'>
 }
@@ -45,13 +48,14 @@ export function createMainCore(options: MainCoreOptions): MainCore {
       options.emit({ type: 'session', session: info })
     },
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.vault ? { vault: options.vault } : {}),
   })
   const sync = createSyncController({
     client: () => session.client(),
     emit: options.emit,
     ...(options.sync ? { engine: options.sync } : {}),
   })
-  const handlers = createMainHandlers({ session, sync })
+  const handlers = createMainHandlers({ session, sync, restored: session.restore() })
 
   return {
     handlers,

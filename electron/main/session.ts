@@ -1,7 +1,8 @@
 import type { AccountSummary, SessionInfo, SignInRequest } from '../shared/ipc'
-import { createAuthedClient, createTokenSource, passwordGrant, type AccountConfig } from './crm/auth'
+import { createAuthedClient, createTokenSource, passwordGrant, type AccountConfig, type TokenSet } from './crm/auth'
 import type { CrmClient } from './crm/client'
 import { CrmApiError } from './crm/errors'
+import type { SecretVault } from './secrets/vault'
 
 /** Where the built-in demo server listens, once started. */
 export interface DemoEndpoint {
@@ -15,6 +16,8 @@ export interface SessionDeps {
   startDemo: () => Promise<DemoEndpoint>
   /** Told whenever the session changes, so the renderer and the sync engine can follow. */
   onChange: (session: SessionInfo) => void
+  /** Where the session is kept across restarts (encrypted by the OS). Without one, nothing is kept. */
+  vault?: SecretVault
   timeoutMs?: number
 }
 
@@ -42,6 +45,15 @@ export function createSessionManager(deps: SessionDeps) {
     return now
   }
 
+  const timeout = deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }
+
+  /** Persistence is best effort: failing to keep the session costs a sign-in at the next start, nothing more. */
+  function keep(account: AccountConfig, demo: boolean, tokens: TokenSet, remember: boolean): void {
+    if (!deps.vault) return
+    const saving = remember ? deps.vault.save({ account, demo, tokens }) : deps.vault.clear()
+    saving.catch(() => undefined)
+  }
+
   async function signIn(request: SignInRequest, demo: boolean): Promise<SessionInfo> {
     const account: AccountConfig = {
       baseUrl: request.baseUrl.trim().replace(/\/+$/, ''),
@@ -51,8 +63,13 @@ export function createSessionManager(deps: SessionDeps) {
       enterpriseCode: request.enterpriseCode.trim(),
       agentNo: request.agentNo.trim(),
     }
-    const timeout = deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }
     const tokens = await passwordGrant(account, request.password, timeout)
+    const remember = request.remember ?? true
+    keep(account, demo, tokens, remember)
+    return activate(account, demo, tokens, remember)
+  }
+
+  function activate(account: AccountConfig, demo: boolean, tokens: TokenSet, remember: boolean): SessionInfo {
     const session: ActiveSession = {
       summary: { baseUrl: account.baseUrl, enterpriseCode: account.enterpriseCode, agentNo: account.agentNo, demo },
       client: createAuthedClient({
@@ -62,10 +79,12 @@ export function createSessionManager(deps: SessionDeps) {
           account,
           tokens,
           ...timeout,
+          onTokens: (next) => keep(account, demo, next, remember),
           onSignedOut: () => {
             if (active !== session) return
             active = null
             signedOutReason = 'expired'
+            void deps.vault?.clear().catch(() => undefined)
             changed()
           },
         }),
@@ -76,16 +95,33 @@ export function createSessionManager(deps: SessionDeps) {
     return changed()
   }
 
+
+  async function signInDemo(): Promise<SessionInfo> {
+    const demo = await deps.startDemo()
+    return signIn({ baseUrl: demo.url, tokenUrl: demo.tokenUrl, ...demo.account }, true)
+  }
+
+  /**
+   * Signs back in from the vault at start-up, without the network: the stored tokens are used
+   * until they need a refresh. The demo server listens on a new port each run, so a demo session
+   * is started afresh instead.
+   */
+  async function restore(): Promise<SessionInfo> {
+    const stored = await deps.vault?.load().catch(() => null)
+    if (!stored || active) return info()
+    if (stored.demo) return signInDemo().catch(() => info())
+    return activate(stored.account, false, stored.tokens, true)
+  }
+
   return {
     info,
+    restore,
     signIn: (request: SignInRequest) => signIn(request, false),
-    async signInDemo(): Promise<SessionInfo> {
-      const demo = await deps.startDemo()
-      return signIn({ baseUrl: demo.url, tokenUrl: demo.tokenUrl, ...demo.account }, true)
-    },
+    signInDemo,
     signOut(): SessionInfo {
       active = null
       signedOutReason = 'user'
+      void deps.vault?.clear().catch(() => undefined)
       return changed()
     },
     /** The signed-in account's client, refreshing its token as needed. */

@@ -30,6 +30,8 @@ export interface SignInRequest {
   enterpriseCode: string
   agentNo: string
   password: string
+  /** Stay signed in across restarts (tokens kept encrypted by the OS). Default true. */
+  remember?: boolean
 }
 
 /** What the renderer can ask of main. Arguments and results must survive structured cloning. */

@@ -6,12 +6,17 @@ import { fetchRecord } from './fetch-record'
 export interface HandlerDeps {
   session: SessionManager
   sync: SyncController
+  /** Settles once the session kept from the last run is restored (or found absent). */
+  restored: Promise<unknown>
 }
 
 /** The one handler table for every MainApi call. Plain Node: the shell and the e2e harness both serve it. */
-export function createMainHandlers({ session, sync }: HandlerDeps): MainHandlers {
+export function createMainHandlers({ session, sync, restored }: HandlerDeps): MainHandlers {
   return {
-    getSession: () => session.info(),
+    getSession: async () => {
+      await restored
+      return session.info()
+    },
     signIn: (request) => session.signIn(request),
     signInDemo: () => session.signInDemo(),
     signOut: () => session.signOut(),

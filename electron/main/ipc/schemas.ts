@@ -28,6 +28,7 @@ export const callArgSchemas: { [K in MainCall]: z.ZodType<CallArgs<K>> } = {
       enterpriseCode: nonEmpty.refine((v) => !v.includes('|'), 'must not contain "|"'),
       agentNo: nonEmpty.refine((v) => !v.includes('|'), 'must not contain "|"'),
       password: z.string().min(1).max(512),
+      remember: z.boolean().optional(),
     }),
   ]),
   signInDemo: z.tuple([]),
