@@ -1,5 +1,7 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { applyDocumentLanguage, i18n } from './i18n'
 
-createApp(App).use(createPinia()).mount('#app')
+applyDocumentLanguage()
+createApp(App).use(createPinia()).use(i18n).mount('#app')

@@ -1,0 +1,60 @@
+/**
+ * The app's one vue-i18n instance: zh-CN first (the users read Chinese), English as the switch.
+ * Messages come from each part of the UI: the frame's (./app) and the record screens' (./records).
+ */
+import { createI18n } from 'vue-i18n'
+import { appMessages } from './app'
+import { recordsMessages } from './records'
+
+export type AppLocale = 'zh-CN' | 'en'
+
+export const APP_LOCALES: readonly AppLocale[] = ['zh-CN', 'en']
+
+const LOCALE_KEY = 'ecrm.locale'
+
+const isAppLocale = (value: unknown): value is AppLocale => APP_LOCALES.includes(value as AppLocale)
+
+/** The choice the user made last time; zh-CN until they make one. */
+function storedLocale(): AppLocale {
+  try {
+    const stored = globalThis.localStorage?.getItem(LOCALE_KEY)
+    return isAppLocale(stored) ? stored : 'zh-CN'
+  } catch {
+    // Storage can be refused (privacy settings): the default still works.
+    return 'zh-CN'
+  }
+}
+
+const messages = {
+  'zh-CN': { ...appMessages['zh-CN'], ...recordsMessages['zh-CN'] },
+  en: { ...appMessages.en, ...recordsMessages.en },
+}
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: storedLocale(),
+  fallbackLocale: 'en',
+  messages,
+})
+
+/** The locale in force now. */
+export function currentLocale(): AppLocale {
+  const locale = i18n.global.locale.value
+  return isAppLocale(locale) ? locale : 'zh-CN'
+}
+
+/** Switches the UI language, remembers it for the next start and tells assistive tech via `<html lang>`. */
+export function setLocale(locale: AppLocale): void {
+  i18n.global.locale.value = locale
+  applyDocumentLanguage(locale)
+  try {
+    localStorage.setItem(LOCALE_KEY, locale)
+  } catch {
+    // Not remembered across restarts, but switched for this session.
+  }
+}
+
+/** Screen readers and the browser's own text shaping follow `<html lang>`. */
+export function applyDocumentLanguage(locale: AppLocale = currentLocale()): void {
+  document.documentElement.lang = locale
+}
