@@ -4,7 +4,7 @@
  */
 import { computed, onScopeDispose, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { formatFullTime, formatRecordTime } from '../records/record-time'
+import { formatDate, formatFullTime, formatRecordTime } from '../records/record-time'
 
 const TICK_MS = 60_000
 const now = ref(Date.now())
@@ -32,5 +32,6 @@ export function useRecordTime() {
     relative: (unixSeconds: number): string => formatRecordTime(unixSeconds, locale.value, now.value, justNow.value),
     /** Date and time in full. */
     full: (unixSeconds: number): string => formatFullTime(unixSeconds, locale.value),
+    date: (unixSeconds: number): string => formatDate(unixSeconds, locale.value),
   }
 }

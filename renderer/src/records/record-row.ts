@@ -16,6 +16,8 @@ export interface RecordRow {
   createTime: number
   /** Set while the record's create is not yet confirmed by the server. */
   sync?: OutboxState
+  /** The id it was created under here, once its create has landed (screens may still hold it). */
+  localId?: string
 }
 
 /** The preview is one line; past this the row cuts it anyway. */
@@ -34,6 +36,7 @@ export function toRecordRow(record: CachedRecord, client?: CachedClient): Record
     createTime: record.create_time,
   }
   if (record.sync !== undefined) row.sync = record.sync
+  if (record.local_id !== undefined) row.localId = record.local_id
   return row
 }
 

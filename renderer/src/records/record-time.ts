@@ -58,3 +58,10 @@ export function formatRecordTime(unixSeconds: number, locale: string, nowMs: num
 export function formatFullTime(unixSeconds: number, locale: string): string {
   return fullFormat(locale).format(new Date(unixSeconds * 1000))
 }
+
+const dayFormat = (locale: string) => cached(`day:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }))
+
+/** A date alone (a tenant's date field). */
+export function formatDate(unixSeconds: number, locale: string): string {
+  return dayFormat(locale).format(new Date(unixSeconds * 1000))
+}

@@ -47,6 +47,7 @@ describe('record list rows', () => {
   it('carries the sync state of records not yet on the server', () => {
     expect(toRecordRow({ ...record, id: 'local:1', sync: 'pending' }).sync).toBe('pending')
     expect(toRecordRow(record)).not.toHaveProperty('sync')
+    expect(toRecordRow({ ...record, local_id: 'local:1' }).localId).toBe('local:1')
   })
 
   it('badges each sync state, and nothing once on the server', () => {
