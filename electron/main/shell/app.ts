@@ -3,13 +3,13 @@ import { release } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, session as electronSession, shell } from 'electron'
-import { createMainCore } from '../core'
-import { buildDiagnosticsReport } from '../diagnostics/report'
+import { createMainCore, type MainCore } from '../core'
+import { buildDiagnosticsReport, type SyncCounts } from '../diagnostics/report'
 import { createLogger } from '../logging/logger'
 import { createSecretVault } from '../secrets/vault'
 import { devRendererCsp, RENDERER_CSP } from '../security/csp'
 import { APP_ORIGIN } from '../security/sender'
-import { NO_BACKGROUND_SYNC } from '../window-state/close-behavior'
+import { trackSyncActivity } from '../window-state/close-behavior'
 import { createPreferencesStore, createWindowStateStore, DEFAULT_PREFERENCES } from '../window-state/window-state'
 import { installGuards } from './guards'
 import { registerIpc, sendEvent } from './ipc'
@@ -44,9 +44,9 @@ export function startShell(): void {
   log.info(`starting ${app.getName()} ${app.getVersion()} (electron ${process.versions.electron}, ${process.platform} ${release()})`)
 
   let window: BrowserWindow | undefined
-  const core = createMainCore({ emit: (event) => sendEvent(window?.webContents, event) })
-  // Hook for the sync engine: until it offers one, closing never waits for sync.
-  const backgroundSync = NO_BACKGROUND_SYNC
+  // Created once the app is ready: the vault's safeStorage works only from then on.
+  let core: MainCore | undefined
+  const backgroundSync = trackSyncActivity(() => core?.sync.status() ?? { activity: 'idle' })
   const windowState = createWindowStateStore(userData)
   const preferencesStore = createPreferencesStore(userData)
   let preferences = DEFAULT_PREFERENCES
@@ -89,7 +89,8 @@ export function startShell(): void {
     const report = await buildDiagnosticsReport({
       app: { name: app.getName(), version: app.getVersion(), packaged: app.isPackaged, versions: { ...process.versions } },
       os: { platform: process.platform, release: release(), arch: process.arch, locale: app.getLocale() },
-      syncCounts: () => {
+      syncCounts: (): SyncCounts => {
+        if (!core) return {}
         const status = core.sync.status()
         return {
           activity: status.activity,
@@ -115,6 +116,13 @@ export function startShell(): void {
     const vault = createSecretVault({ dir: userData, crypto: safeStorageCrypto() })
     const vaultStatus = await vault.status()
     log.info(`secret store: ${vaultStatus.backend}${vaultStatus.weakProtection ? ' (weak: no OS keyring)' : ''}`)
+    core = createMainCore({
+      vault,
+      emit: (event) => {
+        if (event.type === 'sync.status') backgroundSync.statusChanged(event.status)
+        sendEvent(window?.webContents, event)
+      },
+    })
 
     serveRenderer(join(here, '../renderer'))
     const csp = devServerUrl ? devRendererCsp(devServerUrl) : RENDERER_CSP
@@ -149,6 +157,6 @@ export function startShell(): void {
 
   app.on('window-all-closed', () => app.quit())
   app.on('will-quit', () => {
-    void core.dispose()
+    void core?.dispose()
   })
 }

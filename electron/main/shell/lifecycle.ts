@@ -6,7 +6,7 @@ export interface LifecycleOptions {
   sync: BackgroundSync
   /** Read at each close: the user may have toggled it in the menu since. */
   keepSyncingInBackground: () => boolean
-  /** Runs as the window closes (saving its bounds). */
+  /** Runs as the window closes or hides (saving its bounds); quitting waits for it. */
   beforeClose: (window: BrowserWindow) => Promise<void>
   log: LogFunctions
 }
@@ -28,7 +28,9 @@ export function manageLifecycle(window: BrowserWindow, options: LifecycleOptions
     if (flushed) return
     event.preventDefault()
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, FLUSH_TIMEOUT_MS).unref())
-    void Promise.race([options.sync.flush().catch((error: unknown) => log.error('sync flush failed', error)), timeout]).finally(() => {
+    const flushing = options.sync.flush().catch((error: unknown) => log.error('sync flush failed', error))
+    const saving = window.isDestroyed() ? Promise.resolve() : options.beforeClose(window)
+    void Promise.race([Promise.all([flushing, saving]), timeout]).finally(() => {
       flushed = true
       app.quit()
     })
@@ -37,17 +39,18 @@ export function manageLifecycle(window: BrowserWindow, options: LifecycleOptions
   window.on('close', (event) => {
     if (flushed) return
     event.preventDefault()
-    void options.beforeClose(window)
     const action = decideOnClose({
       keepSyncingInBackground: options.keepSyncingInBackground(),
       syncHasPendingWork: options.sync.hasPendingWork(),
       quitRequested,
     })
     if (action === 'flush-and-quit') {
+      // before-quit flushes sync and saves the window state, then closes the window for real.
       app.quit()
       return
     }
     log.info('window hidden: sync finishes in the background')
+    void options.beforeClose(window)
     window.hide()
     const run = ++backgroundRun
     void options.sync.whenIdle().then(() => {

@@ -11,13 +11,6 @@ export interface BackgroundSync {
   flush(): Promise<void>
 }
 
-/** Until a sync engine is wired in: nothing pending, nothing to flush. */
-export const NO_BACKGROUND_SYNC: BackgroundSync = {
-  hasPendingWork: () => false,
-  whenIdle: () => Promise.resolve(),
-  flush: () => Promise.resolve(),
-}
-
 /** A flush that hangs (a dead network, a stuck renderer) must not keep the app from quitting. */
 export const FLUSH_TIMEOUT_MS = 10_000
 
@@ -36,4 +29,34 @@ export type CloseAction =
 export function decideOnClose(state: { keepSyncingInBackground: boolean; syncHasPendingWork: boolean; quitRequested: boolean }): CloseAction {
   if (state.quitRequested) return 'flush-and-quit'
   return state.keepSyncingInBackground && state.syncHasPendingWork ? 'hide-and-finish-sync' : 'flush-and-quit'
+}
+
+/** The part of the sync engine's status that closing cares about. */
+export interface SyncActivity {
+  activity: string
+  paused?: string
+}
+
+const isBusy = (status: SyncActivity): boolean => status.activity !== 'idle' && status.paused === undefined
+
+/**
+ * BackgroundSync over the engine's status: "pending work" is a pass under way (sending queued
+ * changes, downloading); a pass waiting for a retry or for the user to sign in again is not, so a
+ * hidden app never lingers offline for hours. Feed it every status the engine publishes. Nothing
+ * needs flushing: the engine keeps no state of its own (the renderer's store has it all), so
+ * stopping it at any moment loses nothing.
+ */
+export function trackSyncActivity(current: () => SyncActivity): BackgroundSync & { statusChanged(status: SyncActivity): void } {
+  let waiting: (() => void)[] = []
+  return {
+    hasPendingWork: () => isBusy(current()),
+    whenIdle: () => (isBusy(current()) ? new Promise<void>((resolve) => waiting.push(resolve)) : Promise.resolve()),
+    flush: () => Promise.resolve(),
+    statusChanged(status) {
+      if (isBusy(status)) return
+      const resolve = waiting
+      waiting = []
+      for (const done of resolve) done()
+    },
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decideOnClose, NO_BACKGROUND_SYNC } from '../../../../electron/main/window-state/close-behavior'
+import { decideOnClose, trackSyncActivity, type SyncActivity } from '../../../../electron/main/window-state/close-behavior'
 
 describe('decideOnClose', () => {
   it('quits cleanly by default, work pending or not', () => {
@@ -15,10 +15,32 @@ describe('decideOnClose', () => {
   it('always quits on an explicit quit (menu, Cmd+Q, update install, shutdown)', () => {
     expect(decideOnClose({ keepSyncingInBackground: true, syncHasPendingWork: true, quitRequested: true })).toBe('flush-and-quit')
   })
+})
 
-  it('has a neutral hook until the sync engine provides one', async () => {
-    expect(NO_BACKGROUND_SYNC.hasPendingWork()).toBe(false)
-    await expect(NO_BACKGROUND_SYNC.flush()).resolves.toBeUndefined()
-    await expect(NO_BACKGROUND_SYNC.whenIdle()).resolves.toBeUndefined()
+describe('trackSyncActivity', () => {
+  it('counts a pass under way as pending work, a wait for a retry or a sign-in as not', () => {
+    let status: SyncActivity = { activity: 'replaying' }
+    const sync = trackSyncActivity(() => status)
+    expect(sync.hasPendingWork()).toBe(true)
+    status = { activity: 'idle' }
+    expect(sync.hasPendingWork()).toBe(false)
+    status = { activity: 'pulling', paused: 'signed_out' }
+    expect(sync.hasPendingWork()).toBe(false)
+  })
+
+  it('resolves whenIdle once the engine reports idle, and at once when it already is', async () => {
+    let status: SyncActivity = { activity: 'downloading' }
+    const sync = trackSyncActivity(() => status)
+    let idle = false
+    const waiting = sync.whenIdle().then(() => (idle = true))
+    sync.statusChanged({ activity: 'replaying' })
+    await Promise.resolve()
+    expect(idle).toBe(false)
+    status = { activity: 'idle' }
+    sync.statusChanged(status)
+    await waiting
+    expect(idle).toBe(true)
+    await expect(sync.whenIdle()).resolves.toBeUndefined()
+    await expect(sync.flush()).resolves.toBeUndefined()
   })
 })
