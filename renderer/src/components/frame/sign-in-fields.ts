@@ -8,10 +8,7 @@ import type { SignInRequest } from '../../../../electron/shared/ipc'
 export const DEFAULT_BASE_URL = 'https://e-crm.icsoc.net/openapi/v1'
 export const DEFAULT_TOKEN_URL = 'https://account.icsoc.net/oauth2/token'
 
-export type SignInFields = SignInRequest
-
-/** Fields under "advanced": a failure there must open that section, or the message stays hidden. */
-export const ADVANCED_FIELDS: readonly (keyof SignInFields)[] = ['baseUrl', 'tokenUrl', 'clientId', 'clientSecret']
+export type SignInFields = Required<SignInRequest>
 
 export function emptySignInFields(prefill: Partial<SignInFields> = {}): SignInFields {
   return {
@@ -22,6 +19,7 @@ export function emptySignInFields(prefill: Partial<SignInFields> = {}): SignInFi
     tokenUrl: DEFAULT_TOKEN_URL,
     clientId: '',
     clientSecret: '',
+    remember: true,
     ...prefill,
   }
 }
@@ -70,6 +68,15 @@ export function signInRules(t: (key: string, named?: Record<string, unknown>) =>
   }
 }
 
+/**
+ * Whether a field under "advanced" would fail its rule. Naive mounts a collapsed section's fields
+ * only once it was opened, and unmounted fields are not validated: the form opens it first.
+ */
+export function advancedIncomplete(fields: SignInFields): boolean {
+  const blank = (value: string) => value.trim() === ''
+  return blank(fields.clientId) || blank(fields.clientSecret) || !isHttpUrl(fields.baseUrl) || !isHttpUrl(fields.tokenUrl)
+}
+
 /** The request main gets: the same fields, trimmed where spaces cannot be meant (never the password). */
 export function toSignInRequest(fields: SignInFields): SignInRequest {
   return {
@@ -80,5 +87,6 @@ export function toSignInRequest(fields: SignInFields): SignInRequest {
     tokenUrl: fields.tokenUrl.trim(),
     clientId: fields.clientId.trim(),
     clientSecret: fields.clientSecret.trim(),
+    remember: fields.remember,
   }
 }
