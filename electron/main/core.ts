@@ -3,6 +3,7 @@ import { DEMO_ACCOUNT, startDemoServer, type DemoServer } from './demo/server'
 import { createDispatcher, type Dispatch, type MainHandlers } from './ipc/dispatch'
 import { createMainHandlers } from './ipc/handlers'
 import { createSessionManager, type DemoEndpoint } from './session'
+import type { Logger } from './logging/logger'
 import type { SecretVault } from './secrets/vault'
 import { createSyncController, type SyncController } from './sync/controller'
 import type { SyncEngineOptions } from './sync/engine'
@@ -15,6 +16,7 @@ export interface MainCoreOptions {
   timeoutMs?: number
   /** Keeps the session across restarts; the shell passes the safeStorage-backed vault. */
   vault?: SecretVault
+  log?: Logger
   /** Engine tuning (tests shorten the backoff). */
   sync?: Omit<SyncEngineOptions, 'store' | 'client' | 'onStatus'>
 }
@@ -49,13 +51,19 @@ export function createMainCore(options: MainCoreOptions): MainCore {
     },
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.vault ? { vault: options.vault } : {}),
+    ...(options.log ? { log: options.log } : {}),
   })
   const sync = createSyncController({
     client: () => session.client(),
     emit: options.emit,
     ...(options.sync ? { engine: options.sync } : {}),
   })
-  const handlers = createMainHandlers({ session, sync, restored: session.restore() })
+  const handlers = createMainHandlers({
+    session,
+    sync,
+    restored: session.restore(),
+    ...(options.vault ? { vault: options.vault } : {}),
+  })
 
   return {
     handlers,

@@ -2,6 +2,7 @@ import type { AccountSummary, SessionInfo, SignInRequest } from '../shared/ipc'
 import { createAuthedClient, createTokenSource, passwordGrant, type AccountConfig, type TokenSet } from './crm/auth'
 import type { CrmClient } from './crm/client'
 import { CrmApiError } from './crm/errors'
+import type { Logger } from './logging/logger'
 import type { SecretVault } from './secrets/vault'
 
 /** Where the built-in demo server listens, once started. */
@@ -18,6 +19,8 @@ export interface SessionDeps {
   onChange: (session: SessionInfo) => void
   /** Where the session is kept across restarts (encrypted by the OS). Without one, nothing is kept. */
   vault?: SecretVault
+  /** Told every secret as it becomes known, so it never reaches a log line. */
+  log?: Pick<Logger, 'addSecret'>
   timeoutMs?: number
 }
 
@@ -47,8 +50,14 @@ export function createSessionManager(deps: SessionDeps) {
 
   const timeout = deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }
 
+  function hideTokens(tokens: TokenSet): void {
+    deps.log?.addSecret(tokens.accessToken)
+    deps.log?.addSecret(tokens.refreshToken)
+  }
+
   /** Persistence is best effort: failing to keep the session costs a sign-in at the next start, nothing more. */
   function keep(account: AccountConfig, demo: boolean, tokens: TokenSet, remember: boolean): void {
+    hideTokens(tokens)
     if (!deps.vault) return
     const saving = remember ? deps.vault.save({ account, demo, tokens }) : deps.vault.clear()
     saving.catch(() => undefined)
@@ -63,6 +72,8 @@ export function createSessionManager(deps: SessionDeps) {
       enterpriseCode: request.enterpriseCode.trim(),
       agentNo: request.agentNo.trim(),
     }
+    deps.log?.addSecret(request.password)
+    deps.log?.addSecret(account.clientSecret)
     const tokens = await passwordGrant(account, request.password, timeout)
     const remember = request.remember ?? true
     keep(account, demo, tokens, remember)
@@ -110,6 +121,8 @@ export function createSessionManager(deps: SessionDeps) {
     const stored = await deps.vault?.load().catch(() => null)
     if (!stored || active) return info()
     if (stored.demo) return signInDemo().catch(() => info())
+    hideTokens(stored.tokens)
+    deps.log?.addSecret(stored.account.clientSecret)
     return activate(stored.account, false, stored.tokens, true)
   }
 

@@ -14,6 +14,7 @@ const invoke = (call: string, ...args: unknown[]) => ipcRenderer.invoke(CALL_CHA
 const bridge = {
   getSession: () => invoke('getSession'),
   signIn: (request: SignInRequest) => invoke('signIn', request),
+  secretStorage: () => invoke('secretStorage'),
   signInDemo: () => invoke('signInDemo'),
   signOut: () => invoke('signOut'),
   recordTypes: () => invoke('recordTypes'),

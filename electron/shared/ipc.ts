@@ -38,6 +38,11 @@ export interface SignInRequest {
 export interface MainApi {
   getSession(): SessionInfo
   signIn(request: SignInRequest): SessionInfo
+  /**
+   * Whether the session can be kept across restarts, and whether its protection is weak (Linux
+   * without a keyring): the sign-in screen then offers not to stay signed in.
+   */
+  secretStorage(): { available: boolean; weakProtection: boolean }
   /** Starts the built-in demo e-CRM server (once) and signs in to it. */
   signInDemo(): SessionInfo
   signOut(): SessionInfo
@@ -71,6 +76,7 @@ export type MainCall = keyof MainApi
 const CALLS: { [K in MainCall]: true } = {
   getSession: true,
   signIn: true,
+  secretStorage: true,
   signInDemo: true,
   signOut: true,
   recordTypes: true,

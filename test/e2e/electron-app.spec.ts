@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -6,20 +6,9 @@ import { _electron, type ElectronApplication, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAIN_CALLS } from '../../electron/shared/ipc'
 import { RENDERER_CSP } from '../../electron/main/security/csp'
+import { electronExecutable } from './support/electron-binary'
 
 const ROOT = resolve(import.meta.dirname, '../..')
-
-/**
- * The Electron binary, if this machine has it. Found the way node_modules/electron/index.js finds
- * it, but without requiring that module: requiring it downloads the binary when it is missing.
- */
-function electronExecutable(): string | undefined {
-  const packageDir = join(ROOT, 'node_modules/electron')
-  const pathFile = join(packageDir, 'path.txt')
-  if (!existsSync(pathFile)) return undefined
-  const executable = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim())
-  return existsSync(executable) ? executable : undefined
-}
 
 const executable = electronExecutable()
 const title = executable

@@ -31,6 +31,7 @@ export const callArgSchemas: { [K in MainCall]: z.ZodType<CallArgs<K>> } = {
       remember: z.boolean().optional(),
     }),
   ]),
+  secretStorage: z.tuple([]),
   signInDemo: z.tuple([]),
   signOut: z.tuple([]),
   recordTypes: z.tuple([]),

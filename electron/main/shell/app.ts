@@ -118,6 +118,7 @@ export function startShell(): void {
     log.info(`secret store: ${vaultStatus.backend}${vaultStatus.weakProtection ? ' (weak: no OS keyring)' : ''}`)
     core = createMainCore({
       vault,
+      log: logger,
       emit: (event) => {
         if (event.type === 'sync.status') backgroundSync.statusChanged(event.status)
         sendEvent(window?.webContents, event)

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { _electron, chromium, type Browser, type Page } from 'playwright-core'
 import { MAIN_CALLS, type DesktopBridge, type MainEvent } from '../../../electron/shared/ipc'
 import { createMainCore, type MainCore, type MainCoreOptions } from '../../../electron/main/core'
+import { electronExecutable } from './electron-binary'
 import { serveDirectory } from './static-server'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
@@ -43,7 +44,9 @@ export function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
 }
 
 async function launchElectron(): Promise<LaunchedApp> {
-  const app = await _electron.launch({ args: [resolve(ROOT, 'out/main/index.js')], cwd: ROOT })
+  const executablePath = electronExecutable()
+  if (!executablePath) throw new Error('E2E_ELECTRON=1 needs the Electron binary: run `npm start` once to fetch it')
+  const app = await _electron.launch({ executablePath, args: [resolve(ROOT, 'out/main/index.js')], cwd: ROOT })
   const page = await app.firstWindow()
   return { page, close: () => app.close() }
 }

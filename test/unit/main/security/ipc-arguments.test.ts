@@ -22,6 +22,7 @@ const NOT_NOTHING: unknown[][] = [[1], ['x'], [{}], [null]]
 const MALFORMED: { [K in MainCall]: unknown[][] } = {
   getSession: NOT_NOTHING,
   signInDemo: NOT_NOTHING,
+  secretStorage: NOT_NOTHING,
   signOut: NOT_NOTHING,
   recordTypes: NOT_NOTHING,
   syncNow: NOT_NOTHING,
