@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { release } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, session as electronSession, shell } from 'electron'
+import { app, BrowserWindow, dialog, net, powerMonitor, session as electronSession, shell } from 'electron'
 import { createMainCore, type MainCore } from '../core'
 import { buildDiagnosticsReport, type SyncCounts } from '../diagnostics/report'
 import { createLogger } from '../logging/logger'
@@ -124,6 +124,10 @@ export function startShell(): void {
         sendEvent(window?.webContents, event)
       },
     })
+
+    // A laptop opened at the office: the OS's word is a hint, the engine believes only the API.
+    powerMonitor.on('resume', () => core?.sync.networkHint(net.isOnline()))
+    powerMonitor.on('unlock-screen', () => core?.sync.networkHint(net.isOnline()))
 
     serveRenderer(join(here, '../renderer'))
     const csp = devServerUrl ? devRendererCsp(devServerUrl) : RENDERER_CSP
