@@ -22,7 +22,12 @@ export function useRecordDelete() {
         positiveText: t('records.delete.confirm'),
         negativeText: t('records.delete.cancel'),
         onPositiveClick: () => resolve(true),
-        // Closing the dialog any other way (Esc, the close button, a click outside) cancels.
+        // Any other way out cancels: the button, Esc, the close button, a click outside
+        // (the first answer counts; a promise settles once).
+        onNegativeClick: () => resolve(false),
+        onClose: () => resolve(false),
+        onEsc: () => resolve(false),
+        onMaskClick: () => resolve(false),
         onAfterLeave: () => resolve(false),
       })
     })

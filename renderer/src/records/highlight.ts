@@ -9,9 +9,12 @@ export interface TextPart {
   match: boolean
 }
 
-/** The query's words; the search treats whitespace as "and", so each word is highlighted on its own. */
+/**
+ * The query's words; the search treats whitespace as "and", so each word is highlighted on its own.
+ * NFKC as the search does: full-width letters and digits typed in a Chinese IME match ASCII text.
+ */
 export function queryTerms(query: string): string[] {
-  return [...new Set(query.trim().split(/\s+/).filter((term) => term !== ''))]
+  return [...new Set(query.normalize('NFKC').trim().split(/\s+/).filter((term) => term !== ''))]
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

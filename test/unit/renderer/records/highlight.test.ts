@@ -13,8 +13,9 @@ describe('highlight splitting', () => {
     expect(show(splitByQuery('发送了 CRM 报价，crm 演示', 'Crm'))).toBe('发送了 [CRM] 报价，[crm] 演示')
   })
 
-  it('marks phone digits inside a number', () => {
+  it('marks phone digits inside a number, also typed full-width', () => {
     expect(show(splitByQuery('13812345678', '1234'))).toBe('138[1234]5678')
+    expect(show(splitByQuery('13812345678', '１２３４'))).toBe('138[1234]5678')
   })
 
   it('marks each word of a multi-word query, merging touching matches', () => {
