@@ -14,10 +14,16 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1000],
 ]
 
-/** "3 分钟前" / "3 minutes ago", "2 分钟后" / "in 2 minutes"; `justNow` within ten seconds. `at` and `now` in epoch ms. */
-export function formatRelativeTime(locale: string, at: number, now: number, justNow: string): string {
+/** Words for times too close to count: "刚刚" / "just now" behind, "马上" / "in a moment" ahead. */
+export interface NearWords {
+  justNow: string
+  soon: string
+}
+
+/** "3 分钟前" / "3 minutes ago", "2 分钟后" / "in 2 minutes"; `near` within ten seconds. `at` and `now` in epoch ms. */
+export function formatRelativeTime(locale: string, at: number, now: number, near: NearWords): string {
   const diff = at - now
-  if (Math.abs(diff) < 10_000) return justNow
+  if (Math.abs(diff) < 10_000) return diff > 0 ? near.soon : near.justNow
   const [unit, size] = UNITS.find(([, ms]) => Math.abs(diff) >= ms) ?? UNITS[UNITS.length - 1]!
   return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(diff / size), unit)
 }
@@ -47,7 +53,7 @@ export function useLocaleFormat() {
      * `now` is a ticking ref's value (it makes the caller re-render); the clock is read again, so
      * a time that arrived since the last tick never reads as being in the future.
      */
-    relativeTime: (at: number, now: number) => formatRelativeTime(locale.value, at, Math.max(now, Date.now()), t('time.justNow')),
+    relativeTime: (at: number, now: number) => formatRelativeTime(locale.value, at, Math.max(now, Date.now()), { justNow: t('time.justNow'), soon: t('time.soon') }),
     dateTime: (at: number) => dateTimeFormat.value.format(at),
     number: (n: number) => numberFormat.value.format(n),
     duration: (seconds: number) => formatDuration(locale.value, seconds),

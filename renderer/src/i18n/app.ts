@@ -12,6 +12,7 @@ const zhCN = {
   },
   time: {
     justNow: '刚刚',
+    soon: '马上',
   },
   language: {
     label: '界面语言',
@@ -133,6 +134,7 @@ const zhCN = {
     rejected: '服务器拒绝了这条记录：{message}',
     ambiguous: '服务器上有几条记录都可能是这条跟进。请选择对应的一条，或放弃这条修改。',
     candidate: '服务器记录 {id}',
+    candidateCreated: '{time}创建',
     adopt: '是这条',
     retry: '重试',
     discard: '放弃',
@@ -172,6 +174,7 @@ const en: AppMessages = {
   },
   time: {
     justNow: 'just now',
+    soon: 'in a moment',
   },
   language: {
     label: 'Language',
@@ -295,6 +298,7 @@ const en: AppMessages = {
     rejected: 'The server refused this record: {message}',
     ambiguous: 'Several server records could each be this follow-up. Pick the one it is, or discard this change.',
     candidate: 'Server record {id}',
+    candidateCreated: 'created {time}',
     adopt: 'This one',
     retry: 'Retry',
     discard: 'Discard',

@@ -83,10 +83,13 @@ describe('the first-download bar', () => {
 describe('times in the user’s language', () => {
   const now = Date.UTC(2026, 0, 10, 12)
   it('says how long ago, or how soon', () => {
-    expect(formatRelativeTime('zh-CN', now - 5_000, now, '刚刚')).toBe('刚刚')
-    expect(formatRelativeTime('zh-CN', now - 3 * 60_000, now, '刚刚')).toBe('3分钟前')
-    expect(formatRelativeTime('en', now - 26 * 3_600_000, now, 'just now')).toBe('yesterday')
-    expect(formatRelativeTime('en', now + 90_000, now, 'just now')).toBe('in 2 minutes')
+    const zh = { justNow: '刚刚', soon: '马上' }
+    const en = { justNow: 'just now', soon: 'in a moment' }
+    expect(formatRelativeTime('zh-CN', now - 5_000, now, zh)).toBe('刚刚')
+    expect(formatRelativeTime('zh-CN', now + 5_000, now, zh)).toBe('马上')
+    expect(formatRelativeTime('zh-CN', now - 3 * 60_000, now, zh)).toBe('3分钟前')
+    expect(formatRelativeTime('en', now - 26 * 3_600_000, now, en)).toBe('yesterday')
+    expect(formatRelativeTime('en', now + 90_000, now, en)).toBe('in 2 minutes')
   })
 
   it('gives durations in their two largest units', () => {
