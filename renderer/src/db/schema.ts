@@ -1,7 +1,7 @@
 /**
  * The renderer's IndexedDB cache (Dexie): one database per account, its tables and their history.
  */
-import Dexie, { type Table, type Transaction } from 'dexie'
+import Dexie, { type DBCore, type Middleware, type Table, type Transaction } from 'dexie'
 import type { RecordType } from '../../../electron/shared/records'
 import type { OutboxEntry } from '../../../electron/shared/sync'
 import type { CachedClient, CachedOpportunity, CachedRecord, MetaRow, NewOutboxEntry } from './types'
@@ -26,6 +26,8 @@ interface SchemaVersion {
  * - outbox `recordId`: a record's create and delete entries (deletes, re-aiming, discards).
  *   The outbox stays small, so listing it by state is a scan, not an index.
  * - opportunities `cle_id`: the opportunity picker for the chosen client.
+ * - searchIndex `key`: the persisted search index, a few large rows (renderer/src/search).
+ * - searchChanges `++seq`: ids of records and clients written since that index was persisted.
  */
 const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
@@ -46,12 +48,37 @@ const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { records: 'id, create_time, cle_id, local_id, sync' },
     upgrade: mirrorCreateStatesOntoRecords,
   },
+  {
+    // v3: instant search over the cache keeps its index on disk, so a cold start loads a few
+    // large rows instead of reading every record. Writes to records and clients log the ids they
+    // touch in searchChanges, in the same transaction, so a stale index is repaired from the log.
+    version: 3,
+    stores: { searchIndex: 'key', searchChanges: '++seq' },
+  },
 ]
 
 async function mirrorCreateStatesOntoRecords(tx: Transaction): Promise<void> {
   const entries: OutboxEntry[] = await tx.table('outbox').toArray()
   const changes = entries.flatMap((e) => (e.kind === 'create' ? [{ key: e.recordId, changes: { sync: e.state } }] : []))
   await tx.table('records').bulkUpdate(changes)
+}
+
+/** A row of the persisted search index; its shape belongs to renderer/src/search. */
+export interface SearchIndexRow {
+  key: string
+  value: unknown
+}
+
+/** The ids one write touched in `table`; `keys: null` when it was a range (every id may have changed). */
+export interface SearchChangeRow {
+  seq: number
+  table: 'records' | 'clients'
+  keys: string[] | null
+}
+
+export interface CacheDbOptions {
+  /** DBCore middlewares (e.g. the search index's change capture), registered before the database opens. */
+  middlewares?: readonly Middleware<DBCore>[]
 }
 
 export class CacheDb extends Dexie {
@@ -61,8 +88,10 @@ export class CacheDb extends Dexie {
   declare readonly clients: Table<CachedClient, string, CachedClient>
   declare readonly opportunities: Table<CachedOpportunity, string, CachedOpportunity>
   declare readonly meta: Table<MetaRow, string, MetaRow>
+  declare readonly searchIndex: Table<SearchIndexRow, string, SearchIndexRow>
+  declare readonly searchChanges: Table<SearchChangeRow, number, Omit<SearchChangeRow, 'seq'>>
 
-  constructor(name: string) {
+  constructor(name: string, options: CacheDbOptions = {}) {
     // 'strict': a committed transaction is flushed to disk before it resolves. The engine sends a
     // create only after `markSending` resolved; if a power cut (laptop battery on a train) could
     // undo that mark, the create would come back as 'pending' and be sent a second time.
@@ -71,12 +100,14 @@ export class CacheDb extends Dexie {
       const declared = this.version(version).stores(stores)
       if (upgrade) declared.upgrade(upgrade)
     }
+    // Dexie builds its DBCore stack when the database opens: middlewares must be in place before.
+    for (const middleware of options.middlewares ?? []) this.use(middleware)
   }
 }
 
 /** Opens (creating or upgrading) the cache database with this name. */
-export async function openCacheDb(name: string): Promise<CacheDb> {
-  const db = new CacheDb(name)
+export async function openCacheDb(name: string, options: CacheDbOptions = {}): Promise<CacheDb> {
+  const db = new CacheDb(name, options)
   await db.open()
   requestPersistentStorage()
   return db

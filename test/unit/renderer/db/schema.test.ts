@@ -112,7 +112,7 @@ describe('upgrading a cache written by an older version', () => {
 
     const db = await openTestDb('ecrm:upgrade')
     const store = createDexieSyncStore(db)
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(3)
     expect(await db.records.count()).toBe(3)
     expect(await db.clients.count()).toBe(1)
     expect(await store.pullState()).toEqual(pull)
@@ -127,7 +127,16 @@ describe('upgrading a cache written by an older version', () => {
   it('creates a fresh database at the latest version', async () => {
     const db = await openCacheDb('ecrm:fresh')
     track(db)
-    expect(db.verno).toBe(2)
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['clients', 'meta', 'opportunities', 'outbox', 'recordTypes', 'records'])
+    expect(db.verno).toBe(3)
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'clients',
+      'meta',
+      'opportunities',
+      'outbox',
+      'recordTypes',
+      'records',
+      'searchChanges',
+      'searchIndex',
+    ])
   })
 })

@@ -1,0 +1,209 @@
+/**
+ * An inverted index of the characters and character pairs (unigrams and bigrams, by UTF-16 code
+ * unit) of documents numbered by slot. A term of one or two characters is answered exactly by its
+ * posting list; a longer one by the documents holding its two rarest pairs, each then checked by
+ * substring. Pairs across whitespace are never indexed: query terms never contain whitespace.
+ *
+ * Posting lists are sorted by slot. Those loaded from a persisted index sit in one typed array
+ * (the base); what is added later goes to per-gram tails. Slots only ever grow, so a tail always
+ * continues its base in order, and removed documents simply stay in the lists (their slot is no
+ * longer live; callers filter) until the next persist compacts them away.
+ */
+import { GramTable } from './gram-table'
+import type { Slicer } from './slicer'
+
+/**
+ * The persisted form: gram keys in id order, offsets into the postings, and the postings, all
+ * lists end to end, cut into pieces of at most POSTINGS_PIECE_LENGTH (one IndexedDB row each).
+ */
+export interface PersistedGrams {
+  keys: Uint32Array
+  offsets: Uint32Array
+  postings: Int32Array[]
+}
+
+/** Longest candidate list checked by substring alone; above it, a second pair filters first. */
+const DIRECT_CHECK_LIMIT = 2048
+
+/** ~16 MB: cloned into or out of IndexedDB in a few milliseconds, so no task runs long. */
+export const POSTINGS_PIECE_LENGTH = 1 << 22
+
+const NO_SLOT = -1
+
+export class GramIndex {
+  private readonly table: GramTable
+  /** Gram id → key, for persisting. */
+  private keyOf: Uint32Array
+  private readonly baseGrams: number
+  private readonly baseOffsets: Uint32Array
+  private readonly basePostings: Int32Array
+  private readonly tails: (number[] | undefined)[]
+  /** Gram id → the last slot added to its list: a gram seen twice in one document is listed once. */
+  private lastSlot: Int32Array
+
+  constructor(persisted?: PersistedGrams) {
+    const grams = persisted?.keys.length ?? 0
+    this.table = new GramTable(Math.max(grams, 1024))
+    for (let id = 0; id < grams; id++) this.table.intern(persisted!.keys[id]!)
+    this.keyOf = new Uint32Array(Math.max(grams, 1024))
+    if (persisted) this.keyOf.set(persisted.keys)
+    this.baseGrams = grams
+    this.baseOffsets = persisted?.offsets ?? new Uint32Array(1)
+    this.basePostings = persisted ? joined(persisted.postings) : new Int32Array(0)
+    this.tails = new Array<number[] | undefined>(grams)
+    this.lastSlot = new Int32Array(this.keyOf.length).fill(NO_SLOT)
+  }
+
+  /** Indexes `text` under `slot`, which must be above every slot added before. */
+  add(slot: number, text: string): void {
+    let previous = 0
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      if (code <= 32) {
+        previous = 0
+        continue
+      }
+      this.post(code, slot)
+      if (previous !== 0) this.post(((previous << 16) | code) >>> 0, slot)
+      previous = code
+    }
+  }
+
+  /**
+   * Sets in `into` (a bitset over slots) every slot whose text contains `term`, a normalized term
+   * without whitespace. `texts` are the documents by slot, for checking candidates.
+   */
+  match(term: string, texts: readonly string[], into: Uint32Array): void {
+    if (term.length <= 2) {
+      const key = term.length === 1 ? term.charCodeAt(0) : ((term.charCodeAt(0) << 16) | term.charCodeAt(1)) >>> 0
+      const id = this.table.get(key)
+      if (id >= 0) this.markAll(id, into)
+      return
+    }
+    const ids: number[] = []
+    for (let i = 1; i < term.length; i++) {
+      const id = this.table.get(((term.charCodeAt(i - 1) << 16) | term.charCodeAt(i)) >>> 0)
+      if (id < 0) return
+      if (!ids.includes(id)) ids.push(id)
+    }
+    ids.sort((a, b) => this.listLength(a) - this.listLength(b))
+    const candidates = this.list(ids[0]!)
+    const second = ids[1]
+    let filter: Uint32Array | undefined
+    if (second !== undefined && candidates.length > DIRECT_CHECK_LIMIT) {
+      filter = new Uint32Array(into.length)
+      this.markAll(second, filter)
+    }
+    for (let i = 0; i < candidates.length; i++) {
+      const slot = candidates[i]!
+      if (filter && (filter[slot >>> 5]! & (1 << (slot & 31))) === 0) continue
+      if (texts[slot]!.includes(term)) into[slot >>> 5]! |= 1 << (slot & 31)
+    }
+  }
+
+  /**
+   * The persisted form, with slots renumbered by `remap` (old slot → new, -1 for dropped) and only
+   * slots below `slotLimit` kept: those added later belong to a later persist. Postings come in
+   * pieces of at most POSTINGS_PIECE_LENGTH. Yields to the event loop as `slicer` asks; lists may
+   * grow meanwhile, which the limit makes harmless.
+   */
+  async persist(remap: Int32Array, slotLimit: number, slicer: Slicer): Promise<PersistedGrams> {
+    const grams = this.table.size
+    const offsets = new Uint32Array(grams + 1)
+    const pieces: Int32Array[] = []
+    let piece = new Int32Array(POSTINGS_PIECE_LENGTH)
+    let used = 0
+    let total = 0
+    const keep = (slot: number): void => {
+      if (slot >= slotLimit) return
+      const renumbered = remap[slot]!
+      if (renumbered < 0) return
+      if (used === piece.length) {
+        pieces.push(piece)
+        piece = new Int32Array(POSTINGS_PIECE_LENGTH)
+        used = 0
+      }
+      piece[used++] = renumbered
+      total++
+    }
+    for (let id = 0; id < grams; id++) {
+      offsets[id] = total
+      if (id < this.baseGrams) {
+        const end = this.baseOffsets[id + 1]!
+        for (let i = this.baseOffsets[id]!; i < end; i++) keep(this.basePostings[i]!)
+      }
+      const tail = this.tails[id]
+      if (tail) for (let i = 0; i < tail.length; i++) keep(tail[i]!)
+      if ((id & 1023) === 0 && slicer.spent()) await slicer.yield()
+    }
+    offsets[grams] = total
+    pieces.push(piece.slice(0, used))
+    return { keys: this.keyOf.slice(0, grams), offsets, postings: pieces }
+  }
+
+  private post(key: number, slot: number): void {
+    const id = this.table.intern(key)
+    if (id >= this.keyOf.length) this.growPerGram()
+    if (this.lastSlot[id] === slot) return
+    this.lastSlot[id] = slot
+    this.keyOf[id] = key
+    const tail = this.tails[id]
+    if (tail) tail.push(slot)
+    else this.tails[id] = [slot]
+  }
+
+  private growPerGram(): void {
+    const keyOf = new Uint32Array(this.keyOf.length * 2)
+    keyOf.set(this.keyOf)
+    this.keyOf = keyOf
+    const lastSlot = new Int32Array(keyOf.length).fill(NO_SLOT)
+    lastSlot.set(this.lastSlot)
+    this.lastSlot = lastSlot
+  }
+
+  private listLength(id: number): number {
+    const base = id < this.baseGrams ? this.baseOffsets[id + 1]! - this.baseOffsets[id]! : 0
+    return base + (this.tails[id]?.length ?? 0)
+  }
+
+  /** The posting list of gram `id`, base and tail together. */
+  private list(id: number): Int32Array {
+    const tail = this.tails[id]
+    if (id >= this.baseGrams) return Int32Array.from(tail ?? [])
+    const base = this.basePostings.subarray(this.baseOffsets[id]!, this.baseOffsets[id + 1]!)
+    if (!tail) return base
+    const whole = new Int32Array(base.length + tail.length)
+    whole.set(base)
+    whole.set(tail, base.length)
+    return whole
+  }
+
+  private markAll(id: number, into: Uint32Array): void {
+    if (id < this.baseGrams) {
+      const postings = this.basePostings
+      const end = this.baseOffsets[id + 1]!
+      for (let i = this.baseOffsets[id]!; i < end; i++) {
+        const slot = postings[i]!
+        into[slot >>> 5]! |= 1 << (slot & 31)
+      }
+    }
+    const tail = this.tails[id]
+    if (tail) {
+      for (let i = 0; i < tail.length; i++) {
+        const slot = tail[i]!
+        into[slot >>> 5]! |= 1 << (slot & 31)
+      }
+    }
+  }
+}
+
+function joined(pieces: readonly Int32Array[]): Int32Array {
+  if (pieces.length === 1) return pieces[0]!
+  const whole = new Int32Array(pieces.reduce((sum, piece) => sum + piece.length, 0))
+  let at = 0
+  for (const piece of pieces) {
+    whole.set(piece, at)
+    at += piece.length
+  }
+  return whole
+}

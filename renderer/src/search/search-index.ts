@@ -1,0 +1,235 @@
+/**
+ * The in-memory search index over the cache: records and their clients, kept in step with every
+ * committed write (`apply`), answering queries synchronously (`search`), and turning itself into
+ * a compact persisted form (`persist`) from which it is restored without reading any record.
+ */
+import type { CachedClient, CachedRecord } from '../db/types'
+import { ClientStore, type PersistedClients } from './client-store'
+import { RecordStore, recordDoc, type PersistedRecords, type RecordDoc } from './record-store'
+import type { Slicer } from './slicer'
+import { EMPTY_RESULT, runQuery, type RecordOrder, type SearchFilters, type SearchResult } from './query'
+import { queryTerms } from './text'
+
+/** newest: create_time descending. client: client name (by pinyin) ascending, then newest. */
+export type SearchOrder = 'newest' | 'client'
+
+/** What one committed write did to a table the index follows. */
+export interface TableWrite {
+  table: 'records' | 'clients'
+  /** Rows as stored. */
+  puts: readonly unknown[]
+  deletes: readonly string[]
+  /** Set for a range delete (Table.clear and the like): removes every id it accepts. */
+  deletesWhere?: (id: string) => boolean
+}
+
+export interface PersistedIndex {
+  records: PersistedRecords
+  clients: PersistedClients
+}
+
+export class SearchIndex {
+  private records: RecordStore
+  private clients: ClientStore
+  /** Record slots by interned cle_id, dead and moved ones included: who to re-point when a client changes. */
+  private readonly recordsOfClient = new Map<number, number[]>()
+  /** Record slots by client document, dead and moved ones included: whom a matching client brings in. */
+  private readonly recordsOfDoc: number[][] = []
+  /** Bumped by every change; cached orders are valid for one version. */
+  private version = 0
+  private readonly orders = new Map<SearchOrder, RecordOrder & { version: number }>()
+
+  constructor(persisted?: PersistedIndex) {
+    this.records = new RecordStore(persisted?.records)
+    this.clients = new ClientStore(persisted?.clients)
+    for (let slot = 0; slot < this.records.size; slot++) this.noteClientOf(slot)
+  }
+
+  /** Live records. */
+  get size(): number {
+    return this.records.order.length
+  }
+
+  /** Applies the writes of one committed transaction, in the order they were made. */
+  apply(writes: readonly TableWrite[]): void {
+    const added: number[] = []
+    let removed = false
+    const kill = (slot: number | undefined) => {
+      if (slot === undefined) return
+      this.records.kill(slot)
+      removed = true
+    }
+    for (const write of writes) {
+      if (write.table === 'clients') {
+        this.applyClients(write)
+        continue
+      }
+      for (const id of write.deletes) kill(this.records.slotOf.get(id))
+      if (write.deletesWhere) for (const [id, slot] of [...this.records.slotOf]) if (write.deletesWhere(id)) kill(slot)
+      for (const row of write.puts) {
+        const record = row as CachedRecord
+        const doc = recordDoc(record)
+        const slot = this.records.slotOf.get(record.id)
+        if (doc && slot !== undefined && this.records.matches(slot, doc)) {
+          this.records.recordType[slot] = doc.recordType
+          continue
+        }
+        kill(slot)
+        if (doc) added.push(this.add(doc))
+      }
+    }
+    if (removed) this.records.order.removeWhere(this.records.isLive)
+    this.records.order.insert(added.filter(this.records.isLive))
+    this.version++
+  }
+
+  search(query: string, filters: SearchFilters = {}, order: SearchOrder = 'newest'): SearchResult {
+    if (this.records.order.length === 0) return EMPTY_RESULT
+    const context = { records: this.records, clients: this.clients, recordsOfDoc: this.recordsOfDoc }
+    return runQuery(context, queryTerms(query), filters, order === 'newest' ? this.newestOrder() : this.clientOrder())
+  }
+
+  /**
+   * The persisted form, compacted: live records and the client documents they use (plus the
+   * directory's), renumbered. Captures the index as it is now; later changes belong to the next
+   * persist. Long loops yield as `slicer` asks.
+   */
+  async persist(slicer: Slicer): Promise<PersistedIndex> {
+    const { records, clients } = this
+    const recordSlots = records.size
+    const recordRemap = renumber(recordSlots, records.isLive)
+    const used = new Uint8Array(clients.size)
+    for (const slot of records.order.view()) used[records.clientDoc[slot]!] = 1
+    const clientRemap = renumber(clients.size, (slot) => clients.isLive(slot) && (used[slot] === 1 || clients.sources[slot] !== ''))
+    const keptRecords = keptSlots(recordRemap)
+    const keptClients = keptSlots(clientRemap)
+    const pick = <T>(values: readonly T[], slots: readonly number[]) => slots.map((slot) => values[slot]!)
+    const persistedRecords: Omit<PersistedRecords, 'grams'> = {
+      ids: pick(records.ids, keptRecords),
+      texts: pick(records.texts, keptRecords),
+      createTime: Float64Array.from(keptRecords, (slot) => records.createTime[slot]!),
+      recordType: Float64Array.from(keptRecords, (slot) => records.recordType[slot]!),
+      cleRef: Int32Array.from(keptRecords, (slot) => records.cleRef[slot]!),
+      nameRef: Int32Array.from(keptRecords, (slot) => records.nameRef[slot]!),
+      authorRef: Int32Array.from(keptRecords, (slot) => records.authorRef[slot]!),
+      clientDoc: Int32Array.from(keptRecords, (slot) => clientRemap[records.clientDoc[slot]!]!),
+      order: records.order.view().map((slot) => recordRemap[slot]!),
+      cleIds: [...records.cleIds.values],
+      names: [...records.names.values],
+      authors: [...records.authors.values],
+    }
+    const persistedClients: Omit<PersistedClients, 'grams'> = {
+      keys: pick(clients.keys, keptClients),
+      texts: pick(clients.texts, keptClients),
+      sortKeys: pick(clients.sortKeys, keptClients),
+      sources: pick(clients.sources, keptClients),
+    }
+    const clientGrams = await clients.grams.persist(clientRemap, clientRemap.length, slicer)
+    const recordGrams = await records.grams.persist(recordRemap, recordSlots, slicer)
+    return { records: { ...persistedRecords, grams: recordGrams }, clients: { ...persistedClients, grams: clientGrams } }
+  }
+
+  private add(doc: RecordDoc): number {
+    const slot = this.records.add(doc, this.clients.docFor(doc.cleId, doc.cleName))
+    this.noteClientOf(slot)
+    return slot
+  }
+
+  private applyClients(write: TableWrite): void {
+    for (const id of write.deletes) this.dropClient(id)
+    if (write.deletesWhere) for (const key of [...this.clients.slotOf.keys()]) if (write.deletesWhere(key)) this.dropClient(key)
+    for (const row of write.puts) {
+      const client = row as CachedClient
+      const doc = this.clients.putDirectory(client)
+      if (doc !== undefined) this.repoint(client.id, () => doc)
+    }
+  }
+
+  private dropClient(cleId: string): void {
+    if (!this.clients.inDirectory(cleId)) return
+    this.clients.removeDirectory(cleId)
+    this.repoint(cleId, (slot) => this.clients.docFor(cleId, this.records.names.value(this.records.nameRef[slot]!)))
+  }
+
+  /** Points the live records of `cleId` at the document `docOf` gives. */
+  private repoint(cleId: string, docOf: (slot: number) => number): void {
+    const ref = this.records.cleIds.ref(cleId)
+    const slots = this.recordsOfClient.get(ref)
+    if (!slots) return
+    const live = slots.filter(this.records.isLive)
+    for (const slot of live) {
+      this.records.clientDoc[slot] = docOf(slot)
+      this.noteDocOf(slot)
+    }
+    this.recordsOfClient.set(ref, live)
+    this.version++
+  }
+
+  private noteClientOf(slot: number): void {
+    const ref = this.records.cleRef[slot]!
+    const slots = this.recordsOfClient.get(ref)
+    if (slots) slots.push(slot)
+    else this.recordsOfClient.set(ref, [slot])
+    this.noteDocOf(slot)
+  }
+
+  private noteDocOf(slot: number): void {
+    const doc = this.records.clientDoc[slot]!
+    const slots = this.recordsOfDoc[doc]
+    if (slots) slots.push(slot)
+    else this.recordsOfDoc[doc] = [slot]
+  }
+
+  private newestOrder(): RecordOrder {
+    return this.cachedOrder('newest', () => this.records.order.view().slice())
+  }
+
+  private clientOrder(): RecordOrder {
+    return this.cachedOrder('client', () => this.groupedByClient())
+  }
+
+  private cachedOrder(name: SearchOrder, slotsInOrder: () => Int32Array): RecordOrder {
+    const cached = this.orders.get(name)
+    if (cached?.version === this.version) return cached
+    const slots = slotsInOrder()
+    const rank = new Int32Array(this.records.size).fill(-1)
+    slots.forEach((slot, position) => (rank[slot] = position))
+    const order = { version: this.version, slots, rank }
+    this.orders.set(name, order)
+    return order
+  }
+
+  /** Newest order regrouped by client rank (a stable counting sort): O(records). */
+  private groupedByClient(): Int32Array {
+    const ranks = this.clients.sortRanks()
+    const newest = this.records.order.view()
+    const clientDoc = this.records.clientDoc
+    let maxRank = 0
+    for (let i = 0; i < ranks.length; i++) maxRank = Math.max(maxRank, ranks[i]!)
+    const starts = new Int32Array(maxRank + 2)
+    for (let i = 0; i < newest.length; i++) starts[ranks[clientDoc[newest[i]!]!]! + 1]!++
+    for (let rank = 1; rank < starts.length; rank++) starts[rank]! += starts[rank - 1]!
+    const slots = new Int32Array(newest.length)
+    for (let i = 0; i < newest.length; i++) {
+      const slot = newest[i]!
+      slots[starts[ranks[clientDoc[slot]!]!]!++] = slot
+    }
+    return slots
+  }
+}
+
+/** Old slot → new slot, counting up over the kept ones; -1 for the others. */
+function renumber(slots: number, keep: (slot: number) => boolean): Int32Array {
+  const remap = new Int32Array(slots)
+  let next = 0
+  for (let slot = 0; slot < slots; slot++) remap[slot] = keep(slot) ? next++ : -1
+  return remap
+}
+
+function keptSlots(remap: Int32Array): number[] {
+  const kept: number[] = []
+  remap.forEach((renumbered, slot) => {
+    if (renumbered >= 0) kept.push(slot)
+  })
+  return kept
+}

@@ -1,0 +1,150 @@
+/**
+ * The search index on disk, in the `searchIndex` table: a handful of large rows (typed arrays and
+ * long strings) that load in a fraction of the time reading every record would take.
+ *
+ * Rows of one persist share a generation prefix; the `manifest` row names the current generation
+ * and is written last, in the transaction that also drops the change-log entries the new
+ * generation covers and the rows of older generations. A persist cut short leaves the previous
+ * generation in force. Each row is written and read in its own task, none larger than ~16 MB, so
+ * no single clone holds the main thread for long.
+ */
+import type { CacheDb } from '../db/schema'
+import type { PersistedGrams } from './gram-index'
+import type { PersistedIndex } from './search-index'
+import type { Slicer } from './slicer'
+
+/** Bumped whenever the layout or the text normalization changes: an older index is then rebuilt. */
+const FORMAT = 1
+const MANIFEST_KEY = 'manifest'
+/** Record texts per row. */
+const TEXTS_PER_PIECE = 16_384
+/** Between documents in a joined text row: normalized text never contains it. */
+const DOC_SEPARATOR = '\u0000'
+
+interface Manifest {
+  format: number
+  generation: string
+  /** The change-log seq the index reflects: later entries are applied on load. */
+  watermark: number
+  records: number
+  textPieces: number
+  postingPieces: number
+}
+
+/** Everything but the record texts and postings, which go in rows of their own. */
+type MetaRow = {
+  records: Omit<PersistedIndex['records'], 'ids' | 'texts' | 'grams'> & {
+    ids: string
+    grams: Omit<PersistedGrams, 'postings'>
+  }
+  clients: PersistedIndex['clients']
+}
+
+export interface LoadedSnapshot {
+  index: PersistedIndex
+  watermark: number
+}
+
+export async function writeSnapshot(db: CacheDb, index: PersistedIndex, watermark: number, slicer: Slicer): Promise<void> {
+  const generation = `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}`
+  const key = (part: string) => `${generation}:${part}`
+  const { ids, texts, grams, ...columns } = index.records
+  const meta: MetaRow = {
+    records: { ...columns, ids: ids.join(DOC_SEPARATOR), grams: { keys: grams.keys, offsets: grams.offsets } },
+    clients: index.clients,
+  }
+  await db.searchIndex.put({ key: key('meta'), value: meta })
+  let textPieces = 0
+  for (let start = 0; start < texts.length; start += TEXTS_PER_PIECE) {
+    await slicer.yield()
+    await db.searchIndex.put({ key: key(`texts.${textPieces++}`), value: texts.slice(start, start + TEXTS_PER_PIECE).join(DOC_SEPARATOR) })
+  }
+  for (const [piece, postings] of grams.postings.entries()) {
+    await slicer.yield()
+    await db.searchIndex.put({ key: key(`postings.${piece}`), value: postings })
+  }
+  const manifest: Manifest = { format: FORMAT, generation, watermark, records: ids.length, textPieces, postingPieces: grams.postings.length }
+  await db.transaction('rw', [db.searchIndex, db.searchChanges], async () => {
+    const stale = (await db.searchIndex.toCollection().primaryKeys()).filter((k) => k !== MANIFEST_KEY && !k.startsWith(`${generation}:`))
+    await db.searchIndex.bulkDelete(stale)
+    await db.searchIndex.put({ key: MANIFEST_KEY, value: manifest })
+    await db.searchChanges.where(':id').belowOrEqual(watermark).delete()
+  })
+}
+
+/** The persisted index, or undefined when there is none usable (none yet, an older format, damaged). */
+export async function readSnapshot(db: CacheDb): Promise<LoadedSnapshot | undefined> {
+  const manifest = (await db.searchIndex.get(MANIFEST_KEY))?.value
+  if (!isManifest(manifest) || manifest.format !== FORMAT) return undefined
+  const key = (part: string) => `${manifest.generation}:${part}`
+  const pieceKeys = [
+    key('meta'),
+    ...Array.from({ length: manifest.textPieces }, (_, i) => key(`texts.${i}`)),
+    ...Array.from({ length: manifest.postingPieces }, (_, i) => key(`postings.${i}`)),
+  ]
+  // One request per row: each row is deserialized in its own task.
+  const [meta, ...pieces] = (await db.searchIndex.bulkGet(pieceKeys)).map((row) => row?.value)
+  const textRows = pieces.slice(0, manifest.textPieces)
+  const postingRows = pieces.slice(manifest.textPieces)
+  if (!isMeta(meta) || !textRows.every(isString) || !postingRows.every(isInt32Array)) return undefined
+
+  const { ids, grams, ...columns } = meta.records
+  const recordIds = manifest.records === 0 ? [] : ids.split(DOC_SEPARATOR)
+  const texts = textRows.flatMap((row) => row.split(DOC_SEPARATOR))
+  const postingCount = grams.offsets[grams.offsets.length - 1]
+  const postings = joinPostings(postingRows)
+  if (recordIds.length !== manifest.records || texts.length !== manifest.records || postings.length !== postingCount) return undefined
+  return {
+    watermark: manifest.watermark,
+    index: { records: { ...columns, ids: recordIds, texts, grams: { ...grams, postings: [postings] } }, clients: meta.clients },
+  }
+}
+
+/** All postings in one array, as the index keeps them. */
+function joinPostings(rows: readonly Int32Array[]): Int32Array {
+  const whole = new Int32Array(rows.reduce((sum, row) => sum + row.length, 0))
+  let at = 0
+  for (const row of rows) {
+    whole.set(row, at)
+    at += row.length
+  }
+  return whole
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string'
+const isInt32Array = (value: unknown): value is Int32Array => value instanceof Int32Array
+
+function isManifest(value: unknown): value is Manifest {
+  const m = value as Partial<Manifest> | undefined
+  return (
+    typeof m?.format === 'number' &&
+    typeof m.generation === 'string' &&
+    typeof m.watermark === 'number' &&
+    typeof m.records === 'number' &&
+    typeof m.textPieces === 'number' &&
+    typeof m.postingPieces === 'number'
+  )
+}
+
+/** Shape checks of the parts the loader indexes into; a row damaged beyond them fails the length checks. */
+function isMeta(value: unknown): value is MetaRow {
+  const meta = value as Partial<MetaRow> | undefined
+  const records = meta?.records
+  const clients = meta?.clients
+  return (
+    typeof records?.ids === 'string' &&
+    records.createTime instanceof Float64Array &&
+    records.recordType instanceof Float64Array &&
+    records.cleRef instanceof Int32Array &&
+    records.nameRef instanceof Int32Array &&
+    records.authorRef instanceof Int32Array &&
+    records.clientDoc instanceof Int32Array &&
+    records.order instanceof Int32Array &&
+    records.grams?.keys instanceof Uint32Array &&
+    records.grams.offsets instanceof Uint32Array &&
+    Array.isArray(clients?.keys) &&
+    Array.isArray(clients.texts) &&
+    clients.grams?.keys instanceof Uint32Array &&
+    Array.isArray(clients.grams.postings)
+  )
+}
