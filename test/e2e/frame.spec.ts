@@ -73,6 +73,27 @@ describe('the app frame in Chromium, over main’s real handler table', () => {
     expect(await page.getByTestId('download-progress').count()).toBe(0)
   })
 
+  it('asks to sign in again when the session expires, keeping the cache, then syncs again', async () => {
+    const { page } = await start()
+    await signInToDemo(page)
+    const server = await demoServer()
+    server.revokeRefreshTokens()
+    server.expireTokens()
+    await page.getByTestId('status-sync-now').click()
+
+    const dialog = page.getByTestId('re-sign-in')
+    await dialog.waitFor({ timeout: 30_000 })
+    expect(await dialog.textContent()).toContain('登录已过期，请重新登录')
+    expect(await page.getByTestId('status-sign-in-again').count()).toBe(1)
+    expect(await cachedRecordCount(page)).toBe(300)
+
+    await dialog.getByTestId('sign-in-demo').click()
+    await dialog.waitFor({ state: 'detached' })
+    await expect.poll(() => page.getByTestId('status-sign-in-again').count(), { timeout: 30_000 }).toBe(0)
+    await expect.poll(() => page.getByTestId('status-online').textContent()).toBe('在线')
+    await expect.poll(() => page.getByTestId('status-last-sync').textContent()).toBe('上次同步：刚刚')
+  })
+
   it('switches to English and back', async () => {
     const { page } = await start()
     await signInToDemo(page)

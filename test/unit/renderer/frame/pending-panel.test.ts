@@ -112,15 +112,15 @@ describe('the pending changes panel', () => {
     await db.recordTypes.bulkPut([{ id: 36, dic_name: '系统自动' }, { id: 37, dic_name: '上门拜访' }])
     buttonIn(entry(seqs.refusedSeq), '修改后重试')!.click()
     await settle(10)
-    const textarea = document.querySelector<HTMLTextAreaElement>('[data-testid="edit-create-form"] textarea')!
+    const textarea = document.querySelector<HTMLTextAreaElement>('[data-testid="followup-form"] textarea')!
     expect(textarea.value).toBe('被拒绝')
     textarea.value = '改正后的内容'
     textarea.dispatchEvent(new Event('input'))
     await settle()
-    document.querySelector<HTMLFormElement>('[data-testid="edit-create-form"]')!.dispatchEvent(new Event('submit'))
+    document.querySelector<HTMLButtonElement>('[data-testid="form-save"]')!.click()
     await eventually(async () => expect((await db.outbox.get(seqs.refusedSeq))?.state).toBe('pending'))
     expect(await db.outbox.get(seqs.refusedSeq)).toMatchObject({ payload: { record_content: '改正后的内容', record_type: 36 } })
-    await eventually(() => expect(document.querySelector('[data-testid="edit-create-form"]')).toBeNull())
+    await eventually(() => expect(document.querySelector('[data-testid="followup-form"]')).toBeNull())
   })
 
   it('speaks English when switched', async () => {
