@@ -71,7 +71,7 @@ export function useRecordList(options: RecordListOptions) {
       return async () => ({ start, query: forQuery, total: found.total, rows: await rowsOf(cache, await cache.records.bulkGet(ids)) })
     }
     return async () => {
-      const [total, records] = await Promise.all([cache.records.count(), newestRecords(cache, start, end - start)])
+      const [total, records] = await Promise.all([visibleCount(cache), newestRecords(cache, start, end - start)])
       // Without the index the query cannot be honoured yet; the rows are the newest, unhighlighted.
       return { start, query: '', total, rows: await rowsOf(cache, records) }
     }
@@ -132,6 +132,15 @@ export function useRecordList(options: RecordListOptions) {
     loadedIndexOf,
     showRows,
   }
+}
+
+/**
+ * Records not deleted, without reading them: a deleted record always has its delete queued until
+ * both go together, and the outbox is small.
+ */
+async function visibleCount(db: CacheDb): Promise<number> {
+  const [all, outbox] = await Promise.all([db.records.count(), db.outbox.toArray()])
+  return all - new Set(outbox.filter((entry) => entry.kind === 'delete').map((entry) => entry.recordId)).size
 }
 
 /** The newest records, skipping deleted ones: an index walk that stops after `count` rows. */
