@@ -3,8 +3,8 @@
  * initials) or a pasted 19-digit client id. Runs over every cached client on each keystroke, so
  * each client is reduced once to the few lowercase strings compared.
  */
-import { pinyin } from 'pinyin-pro'
 import type { CachedClient } from '../db/types'
+import { namePinyin } from '../search/pinyin'
 
 export interface ClientChoice {
   id: string
@@ -14,24 +14,26 @@ export interface ClientChoice {
 
 export interface ClientSearchEntry extends ClientChoice {
   nameLower: string
-  /** Full pinyin without spaces (zhangwei). */
-  pinyinFull: string
-  /** First letters (zw). */
-  pinyinInitials: string
+  /** Full pinyin without spaces (zhangwei), one per reading of the name. */
+  pinyinFull: string[]
+  /** First letters (zw), one per reading. */
+  pinyinInitials: string[]
 }
 
 /** A client id as the CRM writes it: a 64-bit snowflake, 19 digits. */
 export const CLIENT_ID = /^\d{19}$/
 
+/** Pinyin as the record search reads it (the CRM's `cle_pinyin` first), so both find the same clients. */
 export function toSearchEntry(client: Pick<CachedClient, 'id' | 'cle_name' | 'cle_phone' | 'cle_pinyin'>): ClientSearchEntry {
   const name = client.cle_name ?? ''
+  const readings = namePinyin(name, client.cle_pinyin)
   return {
     id: client.id,
     name,
     phone: client.cle_phone ?? '',
     nameLower: name.toLowerCase(),
-    pinyinFull: (client.cle_pinyin ?? pinyin(name, { toneType: 'none', separator: '', v: true })).toLowerCase(),
-    pinyinInitials: pinyin(name, { pattern: 'first', toneType: 'none', separator: '' }).toLowerCase(),
+    pinyinFull: readings.map((reading) => reading.full),
+    pinyinInitials: readings.map((reading) => reading.initials),
   }
 }
 
@@ -60,8 +62,9 @@ function rankOf(entry: ClientSearchEntry, q: string, digits: string, letters: bo
   if (entry.nameLower.startsWith(q)) return 1
   if (entry.nameLower.includes(q)) return 2
   if (digits.length >= 3 && entry.phone.includes(digits)) return 3
-  if (letters && entry.pinyinInitials.startsWith(q)) return 4
-  if (letters && entry.pinyinFull.startsWith(q)) return 5
-  if (letters && (entry.pinyinInitials.includes(q) || entry.pinyinFull.includes(q))) return 6
+  if (!letters) return undefined
+  if (entry.pinyinInitials.some((initials) => initials.startsWith(q))) return 4
+  if (entry.pinyinFull.some((full) => full.startsWith(q))) return 5
+  if ([...entry.pinyinInitials, ...entry.pinyinFull].some((reading) => reading.includes(q))) return 6
   return undefined
 }

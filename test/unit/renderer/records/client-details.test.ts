@@ -75,6 +75,11 @@ describe('the client picker', () => {
     expect(names('whgg')).toEqual(['武汉光谷门店'])
   })
 
+  it('reads a name as the CRM spells it (沌口 is zhuankou)', () => {
+    const store = toSearchEntry(client('1', '武汉沌口门店', '', 'wuhanzhuankoumendian'))
+    expect(matchClients([store], 'whzk').map((e) => e.name)).toEqual(['武汉沌口门店'])
+  })
+
   it('finds a client by its pasted 19-digit id', () => {
     expect(names('6471994196060471876')).toEqual(['李先生'])
   })
