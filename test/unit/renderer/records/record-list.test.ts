@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { effectScope, nextTick, ref, shallowRef } from 'vue'
 import { createLocalRecord, deleteLocalRecords } from '../../../../renderer/src/db/local-writes'
-import type { CacheDb } from '../../../../renderer/src/db/schema'
+import { openCacheDb, type CacheDb } from '../../../../renderer/src/db/schema'
+import { createSearchService, searchMiddleware } from '../../../../renderer/src/search'
 import { createDexieSyncStore } from '../../../../renderer/src/db/sync-store'
 import { useRecordList, WINDOW_BLOCK } from '../../../../renderer/src/composables/useRecordList'
 import type { RecordFilters, RecordOrder, RecordSearch } from '../../../../renderer/src/composables/useRecordsEnv'
-import { cacheDbCountingReads, openTestDb, serverId, serverRow, useFreshIndexedDb } from '../db/support'
+import { cacheDbCountingReads, openTestDb, serverId, serverRow, track, useFreshIndexedDb } from '../db/support'
 import { FakeSearch } from './support/fake-search'
 import { settle } from './support/mount-records'
 
@@ -138,5 +139,33 @@ describe('the record list over the search service', () => {
     expect(list.rowAt(0)).toMatchObject({ id: created.id, sync: 'pending' })
     expect(list.total.value).toBe(6)
     stop()
+  })
+})
+
+describe('the record list over the real search service', () => {
+  it('answers the query through the index, and shows a new local record at the top at once', async () => {
+    const db = track(await openCacheDb('ecrm:list-search', { middlewares: [searchMiddleware] }))
+    const store = createDexieSyncStore(db)
+    await store.applyPage(Array.from({ length: 60 }, (_, n) => serverRow(n)))
+    const search = createSearchService(db, { persistDelayMs: 60_000 })
+    const { list, query, stop } = listOver(db, search)
+    await search.ready
+    await settle()
+    expect(list.searchReady.value).toBe(true)
+    expect(list.total.value).toBe(60)
+
+    query.value = '拜访 5'
+    await settle()
+    // Both words, anywhere in the record or its client: 拜访 5, 15, ... 45, 50 ... 59.
+    expect(list.total.value).toBe(15)
+    expect(list.rowAt(0)?.id).toBe(serverId(59))
+
+    query.value = ''
+    const created = await createLocalRecord(db, { cle_id: serverId(1_000_001), record_type: 36, record_content: '刚写的跟进' })
+    await settle()
+    expect(list.rowAt(0)).toMatchObject({ id: created.id, sync: 'pending' })
+    expect(list.total.value).toBe(61)
+    stop()
+    search.close()
   })
 })
