@@ -21,5 +21,7 @@ export function useDownloadDoneMessage(): void {
       if (seen && !status.lastError && seen.fetched >= seen.total) message.success(t('download.done', { n: seen.total }))
       seen = undefined
     },
+    // Every status counts: two arriving in one tick must not hide the end of the download.
+    { flush: 'sync' },
   )
 }

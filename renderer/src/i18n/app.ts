@@ -8,7 +8,6 @@ const zhCN = {
     starting: '正在启动…',
     openingCache: '正在打开本机数据…',
     demoAccount: '演示账号',
-    accountLabel: '当前账号：{account}',
   },
   time: {
     justNow: '刚刚',
@@ -26,6 +25,7 @@ const zhCN = {
     agentNo: '工号',
     password: '密码',
     remember: '在这台电脑上保持登录',
+    weakProtection: '这台电脑没有系统钥匙串，保存的登录信息只能简单加密。公用电脑上请不要勾选。',
     advanced: '高级设置',
     advancedHint: '以下内容由 CRM 厂商提供给贵公司，一般无需修改 API 地址和令牌地址。',
     baseUrl: 'API 地址',
@@ -161,7 +161,6 @@ const en: AppMessages = {
     starting: 'Starting…',
     openingCache: 'Opening the data on this computer…',
     demoAccount: 'Demo account',
-    accountLabel: 'Signed in as {account}',
   },
   time: {
     justNow: 'just now',
@@ -179,6 +178,7 @@ const en: AppMessages = {
     agentNo: 'Agent number',
     password: 'Password',
     remember: 'Stay signed in on this computer',
+    weakProtection: 'This computer has no system keyring: a kept session is only lightly protected. Leave this unchecked on a shared computer.',
     advanced: 'Advanced',
     advancedHint: 'Issued to your company by the CRM vendor. The API and token URLs rarely need changing.',
     baseUrl: 'API base URL',

@@ -113,11 +113,29 @@ describe('the sign-in screen', () => {
     await fill(wrapper, { 企业代码: ' acme ', 工号: '1001', 密码: ' pw ', client_id: 'c', client_secret: 's' })
     await submit(wrapper)
     await eventually(() => expect(useCacheStore().db).not.toBeNull())
-    expect(main.callsOf('signIn')[0]![0]).toMatchObject({ enterpriseCode: 'acme', agentNo: '1001', password: ' pw ', baseUrl: 'https://e-crm.icsoc.net/openapi/v1', remember: true })
+    expect(main.callsOf('signIn')[0]![0]).toMatchObject({ enterpriseCode: 'acme', agentNo: '1001', password: ' pw ', baseUrl: 'https://e-crm.icsoc.net/openapi/v1' })
     const stored = localStorage.getItem('ecrm.lastAccount') ?? ''
     expect(JSON.parse(stored)).toMatchObject({ enterpriseCode: 'acme', clientId: 'c' })
     expect(stored).not.toContain('pw')
     expect(stored).not.toContain('"s"')
+  })
+
+  it.each([
+    [{ available: true, weakProtection: false }, true, false],
+    [{ available: true, weakProtection: true }, false, true],
+    [{ available: false, weakProtection: false }, false, false],
+  ])('asks to stay signed in as the secret storage allows (%o)', async (storage, remember, warned) => {
+    const main = installFakeMain({ secretStorage: () => storage })
+    const wrapper = mountInFrame(SignInScreen)
+    await settle()
+    expect(wrapper.find('.n-checkbox').exists()).toBe(storage.available)
+    expect(wrapper.find('[data-testid="sign-in-weak-protection"]').exists()).toBe(warned)
+    await wrapper.find('button[aria-expanded]').trigger('click')
+    await settle()
+    await fill(wrapper, { ...REAL_ACCOUNT, client_id: 'c', client_secret: 's' })
+    await submit(wrapper)
+    await eventually(() => expect(main.callsOf('signIn')).toHaveLength(1))
+    expect(main.callsOf('signIn')[0]![0]).toMatchObject({ remember })
   })
 
   it('switches every text to English and back', async () => {

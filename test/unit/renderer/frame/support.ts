@@ -42,6 +42,7 @@ export function installFakeMain(overrides: Partial<Handlers> = {}): FakeMain {
   const calls: FakeMain['calls'] = []
   const handlers: Handlers = {
     getSession: () => ({ state: 'signed_out' }),
+    secretStorage: () => ({ available: true, weakProtection: false }),
     signIn: (request) => signedIn({ baseUrl: request.baseUrl, enterpriseCode: request.enterpriseCode, agentNo: request.agentNo, demo: false }),
     signInDemo: () => signedIn(DEMO),
     signOut: () => ({ state: 'signed_out', reason: 'user' }),
