@@ -12,6 +12,7 @@ import { cacheDbName, openCacheDb, type CacheDb } from '../db/schema'
 import { StorageFullError } from '../db/storage-full'
 import { createDexieSyncStore } from '../db/sync-store'
 import { callMain, onMainEvent } from '../platform/bridge'
+import { createSearchService, searchMiddleware, type SearchService } from '../search'
 import { hostSyncStore } from '../sync/store-host'
 
 /**
@@ -43,8 +44,8 @@ function reportingStorageFull(store: SyncStore, onFull: () => void): SyncStore {
 export const useCacheStore = defineStore('cache', () => {
   const db = shallowRef<CacheDb | null>(null)
   const account = ref<AccountSummary | null>(null)
-  /** Filled in once the search service (renderer/src/search) exists. */
-  const search = shallowRef<null>(null)
+  /** Instant search over the open cache; it follows every committed write through the search middleware. */
+  const search = shallowRef<SearchService | null>(null)
   /** Epoch ms of the last write refused for a full disk: the frame turns it into a notification. */
   const storageFullAt = ref<number | null>(null)
 
@@ -64,7 +65,8 @@ export const useCacheStore = defineStore('cache', () => {
 
   async function openAndAttach(next: AccountSummary, name: string): Promise<SyncStatus> {
     await close()
-    const opened = await openCacheDb(name)
+    const opened = await openCacheDb(name, { middlewares: [searchMiddleware] })
+    search.value = createSearchService(opened)
     const store = reportingStorageFull(createDexieSyncStore(opened), noteStorageFull)
     stopHosting = hostSyncStore(store, { onEvent: onMainEvent, reply: (reply) => callMain('storeReply', reply) })
     db.value = opened
@@ -96,6 +98,11 @@ export const useCacheStore = defineStore('cache', () => {
     const name = openName
     stopHosting?.()
     stopHosting = null
+    const index = search.value
+    search.value = null
+    // A kept cache starts faster with its index saved; a stale one is only repaired from the change log.
+    if (index?.isReady && !options.deleteData) await index.flush().catch(() => undefined)
+    index?.close()
     db.value?.close()
     db.value = null
     account.value = null

@@ -26,6 +26,18 @@ describe('the session store', () => {
     expect(main.callsOf('storeReply')[0]![0]).toMatchObject({ id: 7, result: { ok: true, value: { phase: 'full', cursor: '' } } })
   })
 
+  it('gives the open cache its search service, and closes it with the cache', async () => {
+    installFakeMain()
+    const session = useSessionStore()
+    await session.signInDemo()
+    const search = useCacheStore().search
+    expect(search).not.toBeNull()
+    await search!.ready
+    expect(search!.search('').total).toBe(0)
+    await session.signOut({ deleteData: false })
+    expect(useCacheStore().search).toBeNull()
+  })
+
   it('names the demo cache without the port, so a restarted demo server finds the same cache', () => {
     expect(accountDbName({ ...DEMO, baseUrl: 'http://127.0.0.1:1111/openapi/v1' })).toBe(accountDbName({ ...DEMO, baseUrl: 'http://127.0.0.1:2222/openapi/v1' }))
     expect(accountDbName(TENANT)).not.toBe(accountDbName({ ...TENANT, agentNo: '1002' }))
