@@ -52,6 +52,23 @@ describe('the record list before the search index is ready', () => {
     stop()
   })
 
+  it('keeps positions exact past deleted records, deeper in the list too', async () => {
+    const db = await seeded(200)
+    await deleteLocalRecords(db, [serverId(150), serverId(120)])
+    const { list, stop } = listOver(db)
+    list.showRows(70, 80)
+    await settle()
+    // Positions 0..48 hold 199..151, 49..77 hold 149..121, then 119 onwards.
+    expect([list.rowAt(48)?.id, list.rowAt(49)?.id, list.rowAt(77)?.id, list.rowAt(78)?.id]).toEqual([
+      serverId(151),
+      serverId(149),
+      serverId(121),
+      serverId(119),
+    ])
+    expect(list.total.value).toBe(198)
+    stop()
+  })
+
   it('reads one page through the create_time index, never the whole cache', async () => {
     const { db, reads } = cacheDbCountingReads('ecrm:reads', 'records')
     await seeded(5000, db)
