@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { NO_FAULTS } from '../../electron/main/demo/server'
-import { cachedRecordCount, collectPageErrors, SCREENSHOTS, seedOutbox, signInToDemo } from './support/frame-page'
+import { cachedRecordCount, collectPageErrors, SCREENSHOTS, seedOutbox, signInToDemo, unnamedControls } from './support/frame-page'
 import { launchApp, type LaunchedApp } from './support/launch'
 
 const VIEWPORT = { width: 1100, height: 720 }
@@ -30,6 +30,7 @@ describe('the app frame in Chromium, over main’s real handler table', () => {
   it('signs in to the demo in one click, shows the first download and ends online with nothing pending', async () => {
     const { page } = await start({ demoRecords: 2000, sync: { baseBackoffMs: 100, maxBackoffMs: 1000, downloadPageSize: 50 } })
     await page.screenshot({ path: `${SCREENSHOTS}/sign-in.png` })
+    expect(unnamedControls(await page.getByTestId('sign-in-screen').ariaSnapshot())).toEqual([])
 
     await page.getByTestId('sign-in-demo').click()
     await expect.poll(() => page.getByTestId('download-count').textContent(), { timeout: 30_000 }).toMatch(/^[\d,]+ \/ 2,000$/)
@@ -41,6 +42,8 @@ describe('the app frame in Chromium, over main’s real handler table', () => {
     await expect.poll(() => page.getByTestId('status-last-sync').textContent()).toBe('上次同步：刚刚')
     expect(await page.getByTestId('account').textContent()).toContain('演示账号 · 8001')
     expect(await cachedRecordCount(page)).toBe(2000)
+    for (const region of [page.getByRole('banner'), page.getByTestId('status-bar')]) expect(unnamedControls(await region.ariaSnapshot())).toEqual([])
+    expect(await page.getByRole('radiogroup', { name: '界面语言' }).count()).toBe(1)
   })
 
   it('shows offline when the server cannot be reached, and online again once it can', async () => {
@@ -124,6 +127,7 @@ describe('the app frame in Chromium, over main’s real handler table', () => {
     await expect.poll(() => drawer.textContent()).toContain('跟进内容包含不允许的字符')
     await page.waitForTimeout(400) // the drawer's slide-in
     await page.screenshot({ path: `${SCREENSHOTS}/pending-changes.png` })
+    expect(unnamedControls(await drawer.ariaSnapshot())).toEqual([])
 
     const text = await drawer.textContent()
     for (const words of ['需要处理', '等待发送', '无法连接服务器，恢复网络后会自动重试。', '服务器拒绝了这条记录：跟进内容包含不允许的字符', '删除跟进', '已尝试 2 次']) {

@@ -54,7 +54,8 @@ export function setLocale(locale: AppLocale): void {
   }
 }
 
-/** Screen readers and the browser's own text shaping follow `<html lang>`. */
+/** Screen readers and the browser's own text shaping follow `<html lang>`; the window title follows too. */
 export function applyDocumentLanguage(locale: AppLocale = currentLocale()): void {
   document.documentElement.lang = locale
+  document.title = i18n.global.t('app.name')
 }

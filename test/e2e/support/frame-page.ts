@@ -121,3 +121,8 @@ export function seedOutbox(page: Page, now: number): Promise<string[]> {
     return [candidateA.id as string, candidateB.id as string]
   }, now)
 }
+
+/** Controls in an ARIA snapshot that have no accessible name (a button, field or choice read out as nothing). */
+export function unnamedControls(ariaSnapshot: string): string[] {
+  return ariaSnapshot.split('\n').filter((line) => /^\s*- (button|textbox|radio|checkbox|combobox|link)( \[[^\]]*\])*:?\s*$/.test(line))
+}

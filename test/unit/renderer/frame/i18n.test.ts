@@ -30,6 +30,7 @@ describe('the frame’s messages', () => {
     expect(localStorage.getItem('ecrm.locale')).toBe('en')
     expect(document.documentElement.lang).toBe('en')
     expect(i18n.global.t('app.name')).toBe('E-CRM Follow-ups')
+    expect(document.title).toBe('E-CRM Follow-ups')
     setLocale('zh-CN')
     expect(document.documentElement.lang).toBe('zh-CN')
     expect(i18n.global.t('app.name')).toBe('E-CRM 跟进记录')
