@@ -37,6 +37,13 @@ describe('the record screens in Chromium, over the demo server', () => {
     return { page, server: (await app.core!.demoServer())! }
   }
 
+  /** A screenshot once the frame's passing messages ("已下载 300 条跟进记录") have gone. */
+  async function screenshot(page: Page, name: string): Promise<void> {
+    await page.locator('.n-message').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined)
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: `${SCREENSHOTS}/${name}` })
+  }
+
   const rows = (page: Page) => page.getByTestId('record-row')
   const row = (page: Page, id: string) => page.locator(`[data-testid="record-row"][data-record-id="${id}"]`)
   const marks = (page: Page) => rows(page).locator('mark').allTextContents()
@@ -61,7 +68,7 @@ describe('the record screens in Chromium, over the demo server', () => {
     const found = await total(page)
     expect(found).toBe(records.filter((r) => JSON.stringify([r.client?.cle_name, r.record_content_name, r.create_user_name]).includes(part)).length)
     expect(new Set(await marks(page))).toEqual(new Set([part]))
-    await page.screenshot({ path: `${SCREENSHOTS}/list-search.png` })
+    await screenshot(page, 'list-search.png')
 
     const digits = company.cle_phone!.slice(3, 8)
     await search(page, digits)
@@ -87,7 +94,7 @@ describe('the record screens in Chromium, over the demo server', () => {
     await page.getByTestId('form-type').click()
     await page.locator('.n-base-select-option', { hasText: '光速记录' }).click()
     await page.getByTestId('form-content').locator('textarea').fill(content)
-    await page.screenshot({ path: `${SCREENSHOTS}/new-followup.png` })
+    await screenshot(page, 'new-followup.png')
     await page.getByTestId('form-save').click()
 
     const created = rows(page).first()
@@ -121,7 +128,7 @@ describe('the record screens in Chromium, over the demo server', () => {
     await dialog.getByRole('button', { name: '删除' }).click()
 
     await expect.poll(() => total(page)).toBe(before - 3)
-    for (const id of ids) expect(await row(page, id!).count()).toBe(0)
+    await expect.poll(() => Promise.all(ids.map((id) => row(page, id!).count()))).toEqual([0, 0, 0])
     expect(ids.every((id) => server.store.has(id!))).toBe(true)
 
     server.setFaults(NO_FAULTS)
@@ -160,8 +167,7 @@ describe('the record screens in Chromium, over the demo server', () => {
     for (const part of [withOpportunity.client!.cle_name, withOpportunity.client!.cle_phone!, withOpportunity.create_user_name!, '已同步']) {
       expect(text).toContain(part)
     }
-    await page.waitForTimeout(300)
-    await page.screenshot({ path: `${SCREENSHOTS}/detail.png` })
+    await screenshot(page, 'detail.png')
 
     await page.keyboard.press('Escape')
     await detail.waitFor({ state: 'detached' })

@@ -51,7 +51,7 @@ export function useRecordsEnv(): RecordsEnv {
       if (!db.value) throw new Error('The record screens need the open cache')
       return db.value
     }),
-    search: search as Readonly<Ref<RecordSearch | null>>,
+    search,
     account,
     async writeAndQueue(work) {
       const result = await cache.write(work)
