@@ -72,7 +72,13 @@ export const useCacheStore = defineStore('cache', () => {
     db.value = opened
     account.value = next
     openName = name
-    return attach()
+    try {
+      return await attach()
+    } catch (error) {
+      // Main did not take the cache: nothing is left half open.
+      await close()
+      throw error
+    }
   }
 
   /**

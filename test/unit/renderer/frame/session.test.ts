@@ -89,6 +89,7 @@ describe('the session store', () => {
     await expect(session.signInDemo()).rejects.toMatchObject({ name: 'CacheOpenError' })
     expect(main.callsOf('signOut')).toHaveLength(1)
     expect(session.signedIn).toBe(false)
+    expect(useCacheStore().db).toBeNull()
   })
 
   it('moves to another account: the previous cache is closed, the new one opened', async () => {
