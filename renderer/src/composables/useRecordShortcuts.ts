@@ -18,8 +18,8 @@ export interface RecordShortcutHandlers {
 }
 
 const EDITABLE = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]'
-/** Naive UI's modals and dialogs, and anything marked modal. */
-const MODAL = '.n-modal-container, .n-dialog, [aria-modal="true"]'
+/** Naive UI's modals, dialogs and drawers (the frame's pending changes), and anything marked modal. */
+const MODAL = '.n-modal-container, .n-dialog, .n-drawer, [aria-modal="true"]'
 
 export function useRecordShortcuts(handlers: RecordShortcutHandlers): void {
   function onKeydown(event: KeyboardEvent): void {
