@@ -82,9 +82,14 @@ export const searchMiddleware: Middleware<DBCore> = {
             const write = committed && describe(table, req, res)
             if (!committed || !write) return res
             const row: Omit<SearchChangeRow, 'seq'> = { table: write.table, keys: write.deletesWhere ? null : changedIds(write) }
-            const logged = await log.mutate({ type: 'add', trans: req.trans, values: [row] })
-            committed.seq = logged.lastResult as number
             committed.writes.push(write)
+            // Not awaited: the transaction cannot commit before the log row is written, and waiting
+            // here would add a round trip to IndexedDB to every write. A write whose log row fails
+            // must not commit unlogged, so the transaction is aborted instead.
+            log.mutate({ type: 'add', trans: req.trans, values: [row] }).then(
+              (logged) => (committed.seq = Math.max(committed.seq, logged.lastResult as number)),
+              () => req.trans.abort(),
+            )
             return res
           },
         }

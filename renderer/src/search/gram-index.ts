@@ -3,6 +3,9 @@
  * unit) of documents numbered by slot. A term of one or two characters is answered exactly by its
  * posting list; a longer one by the documents holding its two rarest pairs, each then checked by
  * substring. Pairs across whitespace are never indexed: query terms never contain whitespace.
+ * Runs of one character (the 0000 and 8888 of phone numbers and amounts) have keys of their own:
+ * their only pair is as common as the character, so without them `00000` would check every
+ * document holding `00`.
  *
  * Posting lists are sorted by slot. Those loaded from a persisted index sit in one typed array
  * (the base); what is added later goes to per-gram tails. Slots only ever grow, so a tail always
@@ -29,6 +32,21 @@ const DIRECT_CHECK_LIMIT = 2048
 export const POSTINGS_PIECE_LENGTH = 1 << 22
 
 const NO_SLOT = -1
+
+/**
+ * Run lengths with a key: a document with a run of n equal characters is listed under every
+ * length up to n. Keys are (1 + index) << 16 | code: above every unigram, below every bigram
+ * (whose first character, never whitespace, is above 32).
+ */
+const RUN_LENGTHS = [3, 4, 6, 8, 12, 16] as const
+
+const runKey = (lengthIndex: number, code: number) => ((1 + lengthIndex) << 16) | code
+
+/** The key of the longest listed run length not above `length`, or -1 below the shortest. */
+function runKeyFor(code: number, length: number): number {
+  for (let i = RUN_LENGTHS.length - 1; i >= 0; i--) if (length >= RUN_LENGTHS[i]!) return runKey(i, code)
+  return -1
+}
 
 export class GramIndex {
   private readonly table: GramTable
@@ -57,6 +75,7 @@ export class GramIndex {
   /** Indexes `text` under `slot`, which must be above every slot added before. */
   add(slot: number, text: string): void {
     let previous = 0
+    let run = 0
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i)
       if (code <= 32) {
@@ -65,27 +84,29 @@ export class GramIndex {
       }
       this.post(code, slot)
       if (previous !== 0) this.post(((previous << 16) | code) >>> 0, slot)
+      run = code === previous ? run + 1 : 1
+      if (run >= RUN_LENGTHS[0]) {
+        const listed = RUN_LENGTHS.indexOf(run as (typeof RUN_LENGTHS)[number])
+        if (listed >= 0) this.post(runKey(listed, code), slot)
+      }
       previous = code
     }
   }
 
   /**
    * Sets in `into` (a bitset over slots) every slot whose text contains `term`, a normalized term
-   * without whitespace. `texts` are the documents by slot, for checking candidates.
+   * without whitespace. `texts` are the documents by slot, for checking candidates. Returns
+   * whether any slot may have been set.
    */
-  match(term: string, texts: readonly string[], into: Uint32Array): void {
+  match(term: string, texts: readonly string[], into: Uint32Array): boolean {
     if (term.length <= 2) {
       const key = term.length === 1 ? term.charCodeAt(0) : ((term.charCodeAt(0) << 16) | term.charCodeAt(1)) >>> 0
       const id = this.table.get(key)
       if (id >= 0) this.markAll(id, into)
-      return
+      return id >= 0
     }
-    const ids: number[] = []
-    for (let i = 1; i < term.length; i++) {
-      const id = this.table.get(((term.charCodeAt(i - 1) << 16) | term.charCodeAt(i)) >>> 0)
-      if (id < 0) return
-      if (!ids.includes(id)) ids.push(id)
-    }
+    const ids = this.requiredGrams(term)
+    if (!ids) return false
     ids.sort((a, b) => this.listLength(a) - this.listLength(b))
     const candidates = this.list(ids[0]!)
     const second = ids[1]
@@ -94,11 +115,39 @@ export class GramIndex {
       filter = new Uint32Array(into.length)
       this.markAll(second, filter)
     }
+    let found = false
     for (let i = 0; i < candidates.length; i++) {
       const slot = candidates[i]!
       if (filter && (filter[slot >>> 5]! & (1 << (slot & 31))) === 0) continue
-      if (texts[slot]!.includes(term)) into[slot >>> 5]! |= 1 << (slot & 31)
+      if (!texts[slot]!.includes(term)) continue
+      into[slot >>> 5]! |= 1 << (slot & 31)
+      found = true
     }
+    return found
+  }
+
+  /** Ids of the grams every document containing `term` (3+ characters) has; undefined if one is unknown. */
+  private requiredGrams(term: string): number[] | undefined {
+    const ids: number[] = []
+    const need = (key: number): boolean => {
+      const id = this.table.get(key)
+      if (id >= 0 && !ids.includes(id)) ids.push(id)
+      return id >= 0
+    }
+    let run = 1
+    for (let i = 1; i <= term.length; i++) {
+      const code = term.charCodeAt(i)
+      const previous = term.charCodeAt(i - 1)
+      if (i < term.length && !need(((previous << 16) | code) >>> 0)) return undefined
+      if (i < term.length && code === previous) {
+        run++
+        continue
+      }
+      const key = runKeyFor(previous, run)
+      if (key >= 0 && !need(key)) return undefined
+      run = 1
+    }
+    return ids
   }
 
   /**

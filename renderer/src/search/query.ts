@@ -32,8 +32,6 @@ export interface RecordOrder {
 export interface QueryContext {
   records: RecordStore
   clients: ClientStore
-  /** Record slots by client document; may also hold slots since dead or moved to another document. */
-  recordsOfDoc: readonly (number[] | undefined)[]
 }
 
 /** Below this share of all records, survivors are sorted rather than found by walking the order. */
@@ -59,22 +57,21 @@ export function runQuery(ctx: QueryContext, terms: readonly string[], filters: S
   }
 }
 
-/** Record slots matching `term` in their own text or their client's. */
+/**
+ * Record slots matching `term` in their own text or their client's. Records of matching clients
+ * are found by one pass over every record's client: cheaper to keep than per-client lists.
+ */
 function termMatches(ctx: QueryContext, term: string): Uint32Array {
-  const { records, clients, recordsOfDoc } = ctx
+  const { records, clients } = ctx
   const bits = new Uint32Array((records.size + 31) >>> 5)
   records.grams.match(term, records.texts, bits)
   const docs = new Uint32Array((clients.size + 31) >>> 5)
-  clients.grams.match(term, clients.texts, docs)
+  if (!clients.grams.match(term, clients.texts, docs)) return bits
   const clientDoc = records.clientDoc
-  forEachSet(docs, (doc) => {
-    const slots = recordsOfDoc[doc]
-    if (!slots) return
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i]!
-      if (clientDoc[slot] === doc) bits[slot >>> 5]! |= 1 << (slot & 31)
-    }
-  })
+  for (let slot = 0; slot < records.size; slot++) {
+    const doc = clientDoc[slot]!
+    if ((docs[doc >>> 5]! & (1 << (doc & 31))) !== 0) bits[slot >>> 5]! |= 1 << (slot & 31)
+  }
   return bits
 }
 

@@ -7,6 +7,7 @@ import type { CachedRecord } from '../db/types'
 import { GramIndex, type PersistedGrams } from './gram-index'
 import { Interner } from './interner'
 import { NewestOrder } from './newest-order'
+import type { Slicer } from './slicer'
 import { recordText } from './text'
 
 /** What search keeps of a record. */
@@ -64,7 +65,11 @@ export class RecordStore {
   /** The client document (ClientStore slot) whose text counts as this record's client. */
   clientDoc: Int32Array
   live: Uint8Array
-  readonly slotOf = new Map<string, number>()
+  /** id → slot of live records. A restored store fills it for its slots lazily (see indexIds). */
+  private readonly slotOf = new Map<string, number>()
+  /** Restored slots below this are in slotOf; the rest are not yet. */
+  private idsIndexed = 0
+  private readonly restored: number
   readonly cleIds: Interner
   readonly names: Interner
   readonly authors: Interner
@@ -87,7 +92,7 @@ export class RecordStore {
     this.clientDoc = persisted?.clientDoc ?? new Int32Array(1024)
     // A persisted index holds live records only.
     this.live = new Uint8Array(this.capacity).fill(persisted ? 1 : 0)
-    for (let slot = 0; slot < size; slot++) this.slotOf.set(this.ids[slot]!, slot)
+    this.restored = size
     this.cleIds = new Interner(persisted?.cleIds)
     this.names = new Interner(persisted?.names)
     this.authors = new Interner(persisted?.authors)
@@ -121,6 +126,40 @@ export class RecordStore {
       this.cleIds.value(this.cleRef[slot]!) === doc.cleId &&
       this.names.value(this.nameRef[slot]!) === doc.cleName
     )
+  }
+
+  /** The slot of a live record. */
+  slotOfId(id: string): number | undefined {
+    if (this.idsIndexed < this.restored) this.indexIdsNow()
+    return this.slotOf.get(id)
+  }
+
+  /** Every live record's id and slot. */
+  liveIds(): [string, number][] {
+    if (this.idsIndexed < this.restored) this.indexIdsNow()
+    return [...this.slotOf]
+  }
+
+  /**
+   * Fills the id map for restored slots in slices. Only writes need it, so a restored index is
+   * ready without it (100,000 map entries take a long task), and the first write after a restart
+   * finds it done, or finishes it.
+   */
+  async indexIds(slicer: Slicer): Promise<void> {
+    while (this.idsIndexed < this.restored) {
+      const end = Math.min(this.restored, this.idsIndexed + 4096)
+      this.indexIdsUpTo(end)
+      if (slicer.spent()) await slicer.yield()
+    }
+  }
+
+  private indexIdsNow(): void {
+    this.indexIdsUpTo(this.restored)
+  }
+
+  private indexIdsUpTo(end: number): void {
+    for (let slot = this.idsIndexed; slot < end; slot++) if (this.live[slot] === 1) this.slotOf.set(this.ids[slot]!, slot)
+    this.idsIndexed = end
   }
 
   /** Marks the slot dead; the caller drops it from the order. */

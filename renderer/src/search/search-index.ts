@@ -5,7 +5,7 @@
  */
 import type { CachedClient, CachedRecord } from '../db/types'
 import { ClientStore, type PersistedClients } from './client-store'
-import { RecordStore, recordDoc, type PersistedRecords, type RecordDoc } from './record-store'
+import { RecordStore, recordDoc, type PersistedRecords } from './record-store'
 import type { Slicer } from './slicer'
 import { EMPTY_RESULT, runQuery, type RecordOrder, type SearchFilters, type SearchResult } from './query'
 import { queryTerms } from './text'
@@ -31,10 +31,6 @@ export interface PersistedIndex {
 export class SearchIndex {
   private records: RecordStore
   private clients: ClientStore
-  /** Record slots by interned cle_id, dead and moved ones included: who to re-point when a client changes. */
-  private readonly recordsOfClient = new Map<number, number[]>()
-  /** Record slots by client document, dead and moved ones included: whom a matching client brings in. */
-  private readonly recordsOfDoc: number[][] = []
   /** Bumped by every change; cached orders are valid for one version. */
   private version = 0
   private readonly orders = new Map<SearchOrder, RecordOrder & { version: number }>()
@@ -42,7 +38,6 @@ export class SearchIndex {
   constructor(persisted?: PersistedIndex) {
     this.records = new RecordStore(persisted?.records)
     this.clients = new ClientStore(persisted?.clients)
-    for (let slot = 0; slot < this.records.size; slot++) this.noteClientOf(slot)
   }
 
   /** Live records. */
@@ -50,8 +45,15 @@ export class SearchIndex {
     return this.records.order.length
   }
 
-  /** Applies the writes of one committed transaction, in the order they were made. */
+  /**
+   * Applies the writes of one committed transaction. Client writes go first: the transaction
+   * commits as a whole, and a record then meets its client's final directory entry at once (a
+   * pulled page writes its records before their clients).
+   */
   apply(writes: readonly TableWrite[]): void {
+    const changedClients = new Set<string>()
+    for (const write of writes) if (write.table === 'clients') this.applyClients(write, changedClients)
+    if (changedClients.size > 0) this.repoint(changedClients)
     const added: number[] = []
     let removed = false
     const kill = (slot: number | undefined) => {
@@ -60,22 +62,19 @@ export class SearchIndex {
       removed = true
     }
     for (const write of writes) {
-      if (write.table === 'clients') {
-        this.applyClients(write)
-        continue
-      }
-      for (const id of write.deletes) kill(this.records.slotOf.get(id))
-      if (write.deletesWhere) for (const [id, slot] of [...this.records.slotOf]) if (write.deletesWhere(id)) kill(slot)
+      if (write.table !== 'records') continue
+      for (const id of write.deletes) kill(this.records.slotOfId(id))
+      if (write.deletesWhere) for (const [id, slot] of this.records.liveIds()) if (write.deletesWhere(id)) kill(slot)
       for (const row of write.puts) {
         const record = row as CachedRecord
         const doc = recordDoc(record)
-        const slot = this.records.slotOf.get(record.id)
+        const slot = this.records.slotOfId(record.id)
         if (doc && slot !== undefined && this.records.matches(slot, doc)) {
           this.records.recordType[slot] = doc.recordType
           continue
         }
         kill(slot)
-        if (doc) added.push(this.add(doc))
+        if (doc) added.push(this.records.add(doc, this.clients.docFor(doc.cleId, doc.cleName)))
       }
     }
     if (removed) this.records.order.removeWhere(this.records.isLive)
@@ -85,8 +84,13 @@ export class SearchIndex {
 
   search(query: string, filters: SearchFilters = {}, order: SearchOrder = 'newest'): SearchResult {
     if (this.records.order.length === 0) return EMPTY_RESULT
-    const context = { records: this.records, clients: this.clients, recordsOfDoc: this.recordsOfDoc }
+    const context = { records: this.records, clients: this.clients }
     return runQuery(context, queryTerms(query), filters, order === 'newest' ? this.newestOrder() : this.clientOrder())
+  }
+
+  /** Work a restored index defers until after it is ready (see RecordStore.indexIds). */
+  async settle(slicer: Slicer): Promise<void> {
+    await this.records.indexIds(slicer)
   }
 
   /**
@@ -129,55 +133,27 @@ export class SearchIndex {
     return { records: { ...persistedRecords, grams: recordGrams }, clients: { ...persistedClients, grams: clientGrams } }
   }
 
-  private add(doc: RecordDoc): number {
-    const slot = this.records.add(doc, this.clients.docFor(doc.cleId, doc.cleName))
-    this.noteClientOf(slot)
-    return slot
-  }
-
-  private applyClients(write: TableWrite): void {
-    for (const id of write.deletes) this.dropClient(id)
-    if (write.deletesWhere) for (const key of [...this.clients.slotOf.keys()]) if (write.deletesWhere(key)) this.dropClient(key)
+  private applyClients(write: TableWrite, changed: Set<string>): void {
+    const dropped = (cleId: string) => this.clients.removeDirectory(cleId) && changed.add(cleId)
+    for (const id of write.deletes) dropped(id)
+    if (write.deletesWhere) for (const key of [...this.clients.slotOf.keys()]) if (write.deletesWhere(key)) dropped(key)
     for (const row of write.puts) {
       const client = row as CachedClient
-      const doc = this.clients.putDirectory(client)
-      if (doc !== undefined) this.repoint(client.id, () => doc)
+      if (this.clients.putDirectory(client) !== undefined) changed.add(client.id)
     }
   }
 
-  private dropClient(cleId: string): void {
-    if (!this.clients.inDirectory(cleId)) return
-    this.clients.removeDirectory(cleId)
-    this.repoint(cleId, (slot) => this.clients.docFor(cleId, this.records.names.value(this.records.nameRef[slot]!)))
-  }
-
-  /** Points the live records of `cleId` at the document `docOf` gives. */
-  private repoint(cleId: string, docOf: (slot: number) => number): void {
-    const ref = this.records.cleIds.ref(cleId)
-    const slots = this.recordsOfClient.get(ref)
-    if (!slots) return
-    const live = slots.filter(this.records.isLive)
-    for (const slot of live) {
-      this.records.clientDoc[slot] = docOf(slot)
-      this.noteDocOf(slot)
+  /** Points the live records of these clients at their current documents: one pass over the records. */
+  private repoint(cleIds: ReadonlySet<string>): void {
+    const { records, clients } = this
+    const refs = new Set([...cleIds].map((cleId) => records.cleIds.ref(cleId)).filter((ref) => ref >= 0))
+    if (refs.size === 0) return
+    for (let slot = 0; slot < records.size; slot++) {
+      const ref = records.cleRef[slot]!
+      if (!refs.has(ref) || !records.isLive(slot)) continue
+      records.clientDoc[slot] = clients.docFor(records.cleIds.value(ref), records.names.value(records.nameRef[slot]!))
     }
-    this.recordsOfClient.set(ref, live)
     this.version++
-  }
-
-  private noteClientOf(slot: number): void {
-    const ref = this.records.cleRef[slot]!
-    const slots = this.recordsOfClient.get(ref)
-    if (slots) slots.push(slot)
-    else this.recordsOfClient.set(ref, [slot])
-    this.noteDocOf(slot)
-  }
-
-  private noteDocOf(slot: number): void {
-    const doc = this.records.clientDoc[slot]!
-    const slots = this.recordsOfDoc[doc]
-    if (slots) slots.push(slot)
-    else this.recordsOfDoc[doc] = [slot]
   }
 
   private newestOrder(): RecordOrder {

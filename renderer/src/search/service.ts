@@ -28,7 +28,11 @@ export interface SearchService {
 export interface SearchServiceOptions {
   /** Quiet time after the last write before the index is persisted. */
   persistDelayMs?: number
-  /** Longest time a changed index waits to be persisted while writes keep coming. */
+  /**
+   * Longest time a changed index waits to be persisted while writes keep coming. Long: persisting
+   * competes with the writes (a first download), and the change log keeps an unpersisted index
+   * repairable anyway.
+   */
   persistMaxDelayMs?: number
 }
 
@@ -44,7 +48,7 @@ export function createSearchService(db: CacheDb, options: SearchServiceOptions =
     throw new Error('Open the cache with the search middleware: openCacheDb(name, { middlewares: [searchMiddleware] })')
   }
   const persistDelayMs = options.persistDelayMs ?? 2000
-  const persistMaxDelayMs = options.persistMaxDelayMs ?? 30_000
+  const persistMaxDelayMs = options.persistMaxDelayMs ?? 5 * 60_000
   const listeners = new Set<() => void>()
   const slicer = createSlicer()
 
@@ -202,7 +206,8 @@ export function createSearchService(db: CacheDb, options: SearchServiceOptions =
   }
 
   const ready = start()
-  ready.catch(() => undefined)
+  // After ready, not before it: nothing a search needs waits on this.
+  ready.then(() => index?.settle(slicer)).catch(() => undefined)
 
   return {
     ready,

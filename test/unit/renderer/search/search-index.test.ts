@@ -55,6 +55,26 @@ describe('what a query matches', () => {
     expect(find('6666')).toEqual([id(3), id(4), id(5)].sort())
   })
 
+  it('finds runs of one repeated character exactly, however long', () => {
+    const lucky: ClientSeed = { id: id(900_004), name: '赵六', phone: '13800008888' }
+    const runs = indexOf([
+      row(1, lucky),
+      row(2, ZHANG, { record_content_name: `合计100,000元，订单号 A${'0'.repeat(12)}1` }),
+      row(3, ZHANG, { record_content_name: '呜呜呜呜呜' }),
+    ])
+    const found = (query: string) => all(runs.search(query)).sort()
+    expect(found('0000')).toEqual([id(1), id(2)])
+    expect(found('00000')).toEqual([id(2)])
+    expect(found('0'.repeat(12))).toEqual([id(2)])
+    expect(found('0'.repeat(13))).toEqual([])
+    expect(found(`a${'0'.repeat(12)}1`)).toEqual([id(2)])
+    expect(found('80000888')).toEqual([id(1)])
+    expect(found('8888')).toEqual([id(1)])
+    expect(found('88888')).toEqual([])
+    expect(found('呜呜呜')).toEqual([id(3)])
+    expect(found('呜呜呜呜呜呜')).toEqual([])
+  })
+
   it('finds clients by pinyin initials and full pinyin, stored or computed', () => {
     expect(find('zs')).toEqual([id(1), id(2)])
     expect(find('zhangsan')).toEqual([id(1), id(2)])
@@ -182,6 +202,7 @@ describe('against a linear scan of the same data', () => {
   const queries = [
     '', '张', '王', '店', '报价', '客户反馈', 'crm', 'CRM', 'pdf', 'bj12', 'email', 'follow up', '13', '138', '9', '88',
     'zw', 'wang', 'zhang', 'shhd', 'hengda', '上海恒达', '重庆3', 'apple', '8001', '王磊', '张伟 报价', '回访 13', 'a', 'xyzzy', '不存在',
+    '000', '0000', '99', '999', '11111',
   ]
   const filters: SearchFilters[] = [{}, { recordType: 38 }, { author: '王' }, { createdAfter: 1_700_500_000 }, { clientId: rows[7]!.cle_id }]
   const orders: SearchOrder[] = ['newest', 'client']
