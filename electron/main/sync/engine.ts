@@ -137,7 +137,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
       } catch (error) {
         if (stopped) return
         const failure = error instanceof Error ? error : new Error(String(error))
-        const kind = error instanceof CrmApiError ? error.kind : 'internal'
+        // Store failures keep their own kind (e.g. StorageFullError) so the UI can word them.
+        const ownKind = (error as { kind?: unknown } | null)?.kind
+        const kind = typeof ownKind === 'string' ? ownKind : 'internal'
         if (kind === 'auth') {
           // The token source has already tried a refresh: only the user can fix this.
           clearTimeout(timer)
@@ -166,8 +168,15 @@ export function createSyncEngine(options: SyncEngineOptions) {
     return running
   }
 
+  /** A restarted engine (app start, page reload) reports the last sync the store remembers. */
+  async function start(): Promise<void> {
+    const pull = await store.pullState().catch(() => undefined)
+    if (pull?.lastPullAt !== undefined && status.lastSuccessAt === undefined) publish({ lastSuccessAt: pull.lastPullAt })
+    return run()
+  }
+
   return {
-    start: () => run(),
+    start,
     /** "Sync now": replay and pull at once, skipping any backoff wait. */
     syncNow(): Promise<void> {
       forcePull = true
