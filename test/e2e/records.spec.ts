@@ -152,7 +152,7 @@ describe('the record screens in Chromium, over the demo server', () => {
     expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined()
   })
 
-  it('opens a detail with the client card and opportunity, keyboard first', async () => {
+  it('works from the keyboard: ↓ to a record, Enter opens it with its client and opportunity, Esc, Space, Delete', async () => {
     const { page, server } = await start()
     const withOpportunity = server.store.all().find((r) => r.opportunity && !r.record_content.includes('__xss'))!
     const index = await rows(page).evaluateAll((els, id) => els.findIndex((el) => el.getAttribute('data-record-id') === id), withOpportunity.id)
@@ -171,6 +171,18 @@ describe('the record screens in Chromium, over the demo server', () => {
 
     await page.keyboard.press('Escape')
     await detail.waitFor({ state: 'detached' })
+
+    // Space checks the active row, Delete asks about the checked ones, Esc answers no.
+    const before = await total(page)
+    await page.keyboard.press(' ')
+    expect(await page.getByTestId('selected-count').textContent()).toBe('已选 1 条')
+    await page.keyboard.press('Delete')
+    const dialog = page.locator('.n-dialog')
+    await expect.poll(() => dialog.textContent()).toContain('删除 1 条跟进记录？')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    expect(await total(page)).toBe(before)
+    expect(server.store.has(withOpportunity.id)).toBe(true)
   })
 
   it('keeps created and deleted follow-ups across a reload', async () => {

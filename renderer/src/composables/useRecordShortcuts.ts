@@ -1,6 +1,7 @@
 /**
- * The record screens' keyboard: `/` search, ↑/↓ move in the list, Enter open, Delete delete,
- * Esc close, Ctrl/Cmd+N new follow-up. Keys typed into a field stay the field's (except Ctrl/Cmd+N,
+ * The record screens' keyboard: `/` search, ↑/↓ move in the list, Space check the active row
+ * (Shift+Space: the range from the last one checked), Enter open, Delete delete, Esc close,
+ * Ctrl/Cmd+N new follow-up. Keys typed into a field stay the field's (except Ctrl/Cmd+N,
  * and ↓/Enter from the search box, which lead into the results), and nothing here acts while a
  * dialog is open: its own keys come first.
  */
@@ -10,6 +11,8 @@ export interface RecordShortcutHandlers {
   focusSearch(): void
   newFollowup(): void
   move(step: number): void
+  /** Checks or unchecks the active row; `range` with Shift. */
+  check(range: boolean): void
   open(): void
   remove(): void
   close(): boolean
@@ -54,6 +57,11 @@ export function useRecordShortcuts(handlers: RecordShortcutHandlers): void {
         if ((editing && !inSearch) || isButtonLike(target)) return
         event.preventDefault()
         handlers.open()
+        return
+      case ' ':
+        if (editing || isButtonLike(target)) return
+        event.preventDefault()
+        handlers.check(event.shiftKey)
         return
       case 'Delete':
         if (editing) return

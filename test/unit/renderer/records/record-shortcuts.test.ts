@@ -14,6 +14,7 @@ function setup() {
     focusSearch: vi.fn(),
     newFollowup: vi.fn(),
     move: vi.fn(),
+    check: vi.fn(),
     open: vi.fn(),
     remove: vi.fn(),
     close: vi.fn(() => true),
@@ -35,11 +36,13 @@ function setup() {
 }
 
 describe('the record screens keyboard', () => {
-  it('maps / ↑ ↓ Enter Delete Esc and Ctrl/Cmd+N', () => {
+  it('maps / ↑ ↓ Space Enter Delete Esc and Ctrl/Cmd+N', () => {
     const { handlers, press } = setup()
     expect(press('/')).toBe(true)
     press('ArrowDown')
     press('ArrowUp')
+    press(' ')
+    press(' ', 'list', { shiftKey: true })
     press('Enter')
     press('Delete')
     press('Escape')
@@ -47,6 +50,7 @@ describe('the record screens keyboard', () => {
     press('N', 'list', { metaKey: true })
     expect(handlers.focusSearch).toHaveBeenCalledOnce()
     expect(handlers.move.mock.calls).toEqual([[1], [-1]])
+    expect(handlers.check.mock.calls).toEqual([[false], [true]])
     expect(handlers.open).toHaveBeenCalledOnce()
     expect(handlers.remove).toHaveBeenCalledOnce()
     expect(handlers.close).toHaveBeenCalledOnce()
@@ -80,7 +84,10 @@ describe('the record screens keyboard', () => {
   it('lets a button keep Enter, and does nothing while a dialog is open', () => {
     const { handlers, press } = setup()
     press('Enter', 'button')
+    press(' ', 'button')
+    press(' ', 'search')
     expect(handlers.open).not.toHaveBeenCalled()
+    expect(handlers.check).not.toHaveBeenCalled()
 
     const dialog = document.createElement('div')
     dialog.className = 'n-dialog'
