@@ -104,11 +104,20 @@ describe('the record screens in Chromium, over the demo server', () => {
     await page.waitForTimeout(1500)
     expect(server.store.all().filter((r) => r.record_content.includes(content))).toHaveLength(0)
 
+    await created.click()
+    const detail = page.getByTestId('record-detail')
+    await expect.poll(() => detail.textContent()).toContain(content)
+
     server.setFaults(NO_FAULTS)
     await page.getByTestId('status-sync-now').click()
     await expect.poll(() => server.store.all().filter((r) => r.record_content.includes(content)).length, { timeout: 30_000 }).toBe(1)
     await expect.poll(() => rows(page).first().getByTestId('sync-badge').count(), { timeout: 30_000 }).toBe(0)
     expect(await rows(page).first().textContent()).toContain(content)
+    // The record moved from its local id to the server's; the detail followed it.
+    const [landed] = server.store.all().filter((r) => r.record_content.includes(content))
+    expect(await rows(page).first().getAttribute('data-record-id')).toBe(landed!.id)
+    await expect.poll(() => detail.textContent()).toContain('同步状态:已同步')
+    expect(await detail.textContent()).toContain(content)
     await page.waitForTimeout(1500)
     expect(server.store.all().filter((r) => r.record_content.includes(content))).toHaveLength(1)
   })
