@@ -7,7 +7,7 @@ import type { CachedClient, CachedRecord } from '../db/types'
 import { ClientStore, type PersistedClients } from './client-store'
 import { RecordStore, recordDoc, type PersistedRecords } from './record-store'
 import type { Slicer } from './slicer'
-import { EMPTY_RESULT, runQuery, type RecordOrder, type SearchFilters, type SearchResult } from './query'
+import { EMPTY_RESULT, runQuery, type RecordOrder, type RecordsByClient, type SearchFilters, type SearchResult } from './query'
 import { queryTerms } from './text'
 
 /** newest: create_time descending. client: client name (by pinyin) ascending, then newest. */
@@ -34,6 +34,7 @@ export class SearchIndex {
   /** Bumped by every change; cached orders are valid for one version. */
   private version = 0
   private readonly orders = new Map<SearchOrder, RecordOrder & { version: number }>()
+  private recordsByClient: (RecordsByClient & { version: number }) | undefined
 
   constructor(persisted?: PersistedIndex) {
     this.records = new RecordStore(persisted?.records)
@@ -84,13 +85,19 @@ export class SearchIndex {
 
   search(query: string, filters: SearchFilters = {}, order: SearchOrder = 'newest'): SearchResult {
     if (this.records.order.length === 0) return EMPTY_RESULT
-    const context = { records: this.records, clients: this.clients }
+    const context = { records: this.records, clients: this.clients, byClient: () => this.byClient() }
     return runQuery(context, queryTerms(query), filters, order === 'newest' ? this.newestOrder() : this.clientOrder())
   }
 
-  /** Work a restored index defers until after it is ready (see RecordStore.indexIds). */
+  /**
+   * Work deferred until after the index is ready: the id map writes need (RecordStore.indexIds),
+   * and what the first query would otherwise build (the list order's ranks, records by client).
+   */
   async settle(slicer: Slicer): Promise<void> {
     await this.records.indexIds(slicer)
+    this.newestOrder()
+    await slicer.yield()
+    this.byClient()
   }
 
   /**
@@ -154,6 +161,24 @@ export class SearchIndex {
       records.clientDoc[slot] = clients.docFor(records.cleIds.value(ref), records.names.value(records.nameRef[slot]!))
     }
     this.version++
+  }
+
+  /** Live records grouped by client document (a counting sort), built on demand once per version. */
+  private byClient(): RecordsByClient {
+    if (this.recordsByClient?.version === this.version) return this.recordsByClient
+    const live = this.records.order.view()
+    const clientDoc = this.records.clientDoc
+    const starts = new Int32Array(this.clients.size + 1)
+    for (let i = 0; i < live.length; i++) starts[clientDoc[live[i]!]! + 1]!++
+    for (let doc = 1; doc < starts.length; doc++) starts[doc]! += starts[doc - 1]!
+    const next = starts.slice(0, -1)
+    const slots = new Int32Array(live.length)
+    for (let i = 0; i < live.length; i++) {
+      const slot = live[i]!
+      slots[next[clientDoc[slot]!]!++] = slot
+    }
+    this.recordsByClient = { version: this.version, starts, slots }
+    return this.recordsByClient
   }
 
   private newestOrder(): RecordOrder {

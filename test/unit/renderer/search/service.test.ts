@@ -158,6 +158,23 @@ describe('following the cache', () => {
     })
     await expect(failing).rejects.toThrow('changed my mind')
     expect(service.search('').total).toBe(0)
+    expect(await db.searchChanges.count()).toBe(0)
+  })
+
+  it('logs the ids of every write in the same transaction, until the index is persisted', async () => {
+    const db = await openSearchDb()
+    const store = createDexieSyncStore(db)
+    const service = await readyService(db)
+    await store.applyPage([row(1, ZHANG), row(2, LI)])
+    await deleteLocalRecords(db, [id(1)], NOW)
+    const logged = await db.searchChanges.toArray()
+    expect(logged.map(({ table, keys }) => ({ table, keys: [...(keys ?? [])].sort() }))).toEqual([
+      { table: 'records', keys: [id(1), id(2)].sort() },
+      { table: 'clients', keys: [ZHANG.id, LI.id].sort() },
+      { table: 'records', keys: [id(1)] },
+    ])
+    await service.flush()
+    expect(await db.searchChanges.count()).toBe(0)
   })
 
   it('empties on a cleared table', async () => {
