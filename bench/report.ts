@@ -5,7 +5,7 @@
  */
 import { appendFile, mkdir, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import type { ColdStartReport, CreateReport, DownloadReport, RawBulkPutReport, SearchTimingReport, TypingReport, VerifyReport } from './page/api'
+import type { ColdStartReport, CreateReport, DownloadReport, PersistReport, RawBulkPutReport, SearchTimingReport, TypingReport, VerifyReport } from './page/api'
 
 export interface BenchResults {
   records: number
@@ -24,7 +24,16 @@ export interface BenchResults {
     /** Index as built by the download (before any restart), verified separately. */
     verified: { after_download: VerifyReport; after_restart: VerifyReport }
   }
-  cold_start: { first_rows_ms: number; search_ready_ms: number; runs: ColdStartReport[] }
+  cold_start: {
+    first_rows_ms: number
+    /** From navigation start, so the bench page's own loading is in it. */
+    search_ready_ms: number
+    /** From the cache being open: what search itself takes. */
+    search_ready_after_open_ms: number
+    runs: ColdStartReport[]
+  }
+  /** Persisting the index after the download. */
+  persist: PersistReport
   download: {
     records_per_s: number
     raw_bulkput_records_per_s: number
@@ -50,6 +59,7 @@ export interface Measured {
   records: number
   env: BenchResults['env']
   download: DownloadReport
+  persist: PersistReport
   engine: DownloadReport
   raw: RawBulkPutReport
   verifiedAfterDownload: VerifyReport
@@ -68,13 +78,19 @@ export function summarize(m: Measured): BenchResults {
   const ratio = round(m.download.records_per_s / m.raw.records_per_s)
   const rendererMb = round(m.memory.jsHeapMb + m.memory.arrayBuffersMb)
   const ready = median(m.coldStarts, (run) => run.search_ready_ms)
+  const readyAfterOpen = median(m.coldStarts, (run) => run.search_ready_ms - run.cache_open_ms)
   const worstClass = Object.entries(m.timing.byClass).sort(([, a], [, b]) => b.index.p95_ms - a.index.p95_ms)[0]
   const mismatches = m.verifiedAfterDownload.mismatches + m.verifiedAfterRestart.mismatches
   const goals: Goal[] = [
     { name: 'search p95 ≤ 3 ms, every class', met: (worstClass?.[1].index.p95_ms ?? 0) <= 3, detail: `worst ${worstClass?.[0]}: ${worstClass?.[1].index.p95_ms} ms` },
     { name: 'search ≥ 3× faster than linear scan at p95', met: speedup >= 3, detail: `${speedup}×` },
     { name: 'no task ≥ 50 ms while typing', met: m.typing.longest_task_ms < 50, detail: `longest ${m.typing.longest_task_ms} ms` },
-    { name: 'cold start: search ready ≤ 1000 ms', met: ready <= 1000, detail: `${ready} ms (median of ${m.coldStarts.length})` },
+    { name: 'no task ≥ 50 ms while persisting the index', met: m.persist.longest_task_ms < 50, detail: `longest ${m.persist.longest_task_ms} ms` },
+    {
+      name: 'cold start: search ready ≤ 1000 ms',
+      met: ready <= 1000,
+      detail: `${ready} ms from navigation, ${readyAfterOpen} ms from the cache opening (median of ${m.coldStarts.length})`,
+    },
     { name: 'download ≥ 50% of raw bulkPut rate', met: ratio >= 0.5, detail: `${Math.round(ratio * 100)}%` },
     { name: 'no task ≥ 100 ms while downloading', met: m.download.longest_task_ms < 100, detail: `longest ${m.download.longest_task_ms} ms` },
     { name: 'local create searchable, p95 ≤ 15 ms', met: m.create.searchable.p95_ms <= 15, detail: `${m.create.searchable.p95_ms} ms` },
@@ -94,7 +110,13 @@ export function summarize(m: Measured): BenchResults {
       typing: m.typing,
       verified: { after_download: m.verifiedAfterDownload, after_restart: m.verifiedAfterRestart },
     },
-    cold_start: { first_rows_ms: median(m.coldStarts, (run) => run.first_rows_ms), search_ready_ms: ready, runs: m.coldStarts },
+    cold_start: {
+      first_rows_ms: median(m.coldStarts, (run) => run.first_rows_ms),
+      search_ready_ms: ready,
+      search_ready_after_open_ms: readyAfterOpen,
+      runs: m.coldStarts,
+    },
+    persist: m.persist,
     download: {
       records_per_s: m.download.records_per_s,
       raw_bulkput_records_per_s: m.raw.records_per_s,
@@ -118,7 +140,11 @@ export function printTable(r: BenchResults): void {
       `p95 ${t.index.p95_ms} · max ${t.index.max_ms} ms   (scan p95 ${t.baseline.p95_ms} ms)`,
     ]),
     ['typing', `${r.search.typing.keystrokes} keystrokes, p95 ${r.search.typing.keystroke.p95_ms} ms, longest task ${r.search.typing.longest_task_ms} ms`],
-    ['cold start', `first rows ${r.cold_start.first_rows_ms} ms · search ready ${r.cold_start.search_ready_ms} ms (from navigation)`],
+    [
+      'cold start',
+      `first rows ${r.cold_start.first_rows_ms} ms · search ready ${r.cold_start.search_ready_ms} ms (from navigation; ${r.cold_start.search_ready_after_open_ms} ms after the cache opened)`,
+    ],
+    ['persisting the index', `${r.persist.ms} ms · longest task ${r.persist.longest_task_ms} ms`],
     ['download', `${r.download.records_per_s} rec/s vs raw bulkPut ${r.download.raw_bulkput_records_per_s} rec/s = ${Math.round(r.download.ratio * 100)}% · ${r.download.seconds} s · longest task ${r.download.longest_task_ms} ms`],
     ['  whole app path (engine)', `${r.download.engine.records_per_s} rec/s · ${r.download.engine.seconds} s · longest task ${r.download.engine.longest_task_ms} ms`],
     ['local create → searchable', `p50 ${r.create.searchable.p50_ms} · p95 ${r.create.p95_ms} ms (commit alone p95 ${r.create.committed.p95_ms} ms)`],
@@ -147,6 +173,8 @@ export async function writeResults(r: BenchResults): Promise<void> {
     speedup_p95: r.search.speedup_p95,
     typing_longest_task_ms: r.search.typing.longest_task_ms,
     cold_search_ready_ms: r.cold_start.search_ready_ms,
+    cold_search_ready_after_open_ms: r.cold_start.search_ready_after_open_ms,
+    persist_longest_task_ms: r.persist.longest_task_ms,
     download_ratio: r.download.ratio,
     download_longest_task_ms: r.download.longest_task_ms,
     engine_download_records_per_s: r.download.engine.records_per_s,

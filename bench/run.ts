@@ -99,7 +99,9 @@ async function main(): Promise<number> {
     browser = await openBenchPage(profile, site.url, core)
     step('first download: list pages through applyPage into the cache and the index')
     const download = await run(browser.page, 'applyPages', DB_NAME, rows.length)
-    step(`${download.records} records in ${download.seconds} s; raw bulkPut of the same records`)
+    step(`${download.records} records in ${download.seconds} s; persisting the index`)
+    const persist = await run(browser.page, 'flush')
+    step('raw bulkPut of the same records')
     const raw = await run(browser.page, 'rawBulkPut')
     step('first download the whole way: main\'s sync engine over the bridge, from the demo server')
     const signIn = { baseUrl: server.url, tokenUrl: server.tokenUrl, ...DEMO_ACCOUNT }
@@ -140,6 +142,7 @@ async function main(): Promise<number> {
         commit: gitCommit(),
       },
       download,
+      persist,
       engine,
       raw,
       verifiedAfterDownload,

@@ -50,6 +50,12 @@ export interface TypingReport {
   longest_task_ms: number
 }
 
+export interface PersistReport {
+  ms: number
+  /** Longest main-thread task (≥ 50 ms; 0 when none) while persisting. */
+  longest_task_ms: number
+}
+
 export interface CreateReport {
   /** createLocalRecord called → the record is found by search. */
   searchable: Percentiles
@@ -74,7 +80,8 @@ export interface BenchApi {
   rawBulkPut(): Promise<RawBulkPutReport>
   verify(queries: readonly BenchQuery[]): Promise<VerifyReport>
   create(count: number): Promise<CreateReport>
-  flush(): Promise<void>
+  /** Persists the index now: how long it took, and the longest task meanwhile. */
+  flush(): Promise<PersistReport>
   coldStart(dbName: string): Promise<ColdStartReport>
   searchTiming(queries: readonly BenchQuery[], rounds: number): Promise<SearchTimingReport>
   typing(queries: readonly BenchQuery[]): Promise<TypingReport>

@@ -3,10 +3,10 @@
  * window.bench. Built by Vite into out/bench, never part of the app bundle.
  */
 import type { BenchApi } from './api'
-import { openedCache } from './cache'
 import { coldStart } from './cold-start'
 import { create } from './create'
 import { applyPages, engineDownload, rawBulkPut } from './download'
+import { flush } from './flush'
 import './long-tasks'
 import { searchTiming, typing, verify } from './search-bench'
 
@@ -16,7 +16,7 @@ const bench: BenchApi = {
   rawBulkPut,
   verify,
   create,
-  flush: () => openedCache().search.flush(),
+  flush,
   coldStart,
   searchTiming,
   typing,

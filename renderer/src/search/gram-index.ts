@@ -28,8 +28,8 @@ export interface PersistedGrams {
 /** Longest candidate list checked by substring alone; above it, a second pair filters first. */
 const DIRECT_CHECK_LIMIT = 2048
 
-/** ~16 MB: cloned into or out of IndexedDB in a few milliseconds, so no task runs long. */
-export const POSTINGS_PIECE_LENGTH = 1 << 22
+/** 4 MB: cloned into or out of IndexedDB in a few milliseconds, so no task runs long. */
+export const POSTINGS_PIECE_LENGTH = 1 << 20
 
 const NO_SLOT = -1
 
@@ -163,27 +163,32 @@ export class GramIndex {
     let piece = new Int32Array(POSTINGS_PIECE_LENGTH)
     let used = 0
     let total = 0
-    const keep = (slot: number): void => {
-      if (slot >= slotLimit) return
-      const renumbered = remap[slot]!
-      if (renumbered < 0) return
-      if (used === piece.length) {
-        pieces.push(piece)
-        piece = new Int32Array(POSTINGS_PIECE_LENGTH)
-        used = 0
+    let sinceYield = 0
+    const append = (list: ArrayLike<number>, from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const slot = list[i]!
+        const renumbered = slot < slotLimit ? remap[slot]! : -1
+        if (renumbered < 0) continue
+        if (used === piece.length) {
+          pieces.push(piece)
+          piece = new Int32Array(POSTINGS_PIECE_LENGTH)
+          used = 0
+        }
+        piece[used++] = renumbered
+        total++
       }
-      piece[used++] = renumbered
-      total++
+      sinceYield += to - from
     }
     for (let id = 0; id < grams; id++) {
       offsets[id] = total
-      if (id < this.baseGrams) {
-        const end = this.baseOffsets[id + 1]!
-        for (let i = this.baseOffsets[id]!; i < end; i++) keep(this.basePostings[i]!)
-      }
+      if (id < this.baseGrams) append(this.basePostings, this.baseOffsets[id]!, this.baseOffsets[id + 1]!)
       const tail = this.tails[id]
-      if (tail) for (let i = 0; i < tail.length; i++) keep(tail[i]!)
-      if ((id & 1023) === 0 && slicer.spent()) await slicer.yield()
+      if (tail) append(tail, 0, tail.length)
+      // Checked by work done, not by grams: one common character lists most documents.
+      if (sinceYield >= 1 << 16) {
+        sinceYield = 0
+        if (slicer.spent()) await slicer.yield()
+      }
     }
     offsets[grams] = total
     pieces.push(piece.slice(0, used))

@@ -112,28 +112,14 @@ export class SearchIndex {
     const used = new Uint8Array(clients.size)
     for (const slot of records.order.view()) used[records.clientDoc[slot]!] = 1
     const clientRemap = renumber(clients.size, (slot) => clients.isLive(slot) && (used[slot] === 1 || clients.sources[slot] !== ''))
-    const keptRecords = keptSlots(recordRemap)
+    const persistedRecords = captureRecords(records, recordRemap, clientRemap)
     const keptClients = keptSlots(clientRemap)
-    const pick = <T>(values: readonly T[], slots: readonly number[]) => slots.map((slot) => values[slot]!)
-    const persistedRecords: Omit<PersistedRecords, 'grams'> = {
-      ids: pick(records.ids, keptRecords),
-      texts: pick(records.texts, keptRecords),
-      createTime: Float64Array.from(keptRecords, (slot) => records.createTime[slot]!),
-      recordType: Float64Array.from(keptRecords, (slot) => records.recordType[slot]!),
-      cleRef: Int32Array.from(keptRecords, (slot) => records.cleRef[slot]!),
-      nameRef: Int32Array.from(keptRecords, (slot) => records.nameRef[slot]!),
-      authorRef: Int32Array.from(keptRecords, (slot) => records.authorRef[slot]!),
-      clientDoc: Int32Array.from(keptRecords, (slot) => clientRemap[records.clientDoc[slot]!]!),
-      order: records.order.view().map((slot) => recordRemap[slot]!),
-      cleIds: [...records.cleIds.values],
-      names: [...records.names.values],
-      authors: [...records.authors.values],
-    }
+    const pick = (values: readonly string[]) => keptClients.map((slot) => values[slot]!)
     const persistedClients: Omit<PersistedClients, 'grams'> = {
-      keys: pick(clients.keys, keptClients),
-      texts: pick(clients.texts, keptClients),
-      sortKeys: pick(clients.sortKeys, keptClients),
-      sources: pick(clients.sources, keptClients),
+      keys: pick(clients.keys),
+      texts: pick(clients.texts),
+      sortKeys: pick(clients.sortKeys),
+      sources: pick(clients.sources),
     }
     const clientGrams = await clients.grams.persist(clientRemap, clientRemap.length, slicer)
     const recordGrams = await records.grams.persist(recordRemap, recordSlots, slicer)
@@ -217,6 +203,38 @@ export class SearchIndex {
     }
     return slots
   }
+}
+
+/** The live records' columns, renumbered: one pass, as it must happen at once (a consistent capture). */
+function captureRecords(records: RecordStore, remap: Int32Array, clientRemap: Int32Array): Omit<PersistedRecords, 'grams'> {
+  const live = records.order.length
+  const captured = {
+    ids: new Array<string>(live),
+    texts: new Array<string>(live),
+    createTime: new Float64Array(live),
+    recordType: new Float64Array(live),
+    cleRef: new Int32Array(live),
+    nameRef: new Int32Array(live),
+    authorRef: new Int32Array(live),
+    clientDoc: new Int32Array(live),
+    order: records.order.view().map((slot) => remap[slot]!),
+    cleIds: [...records.cleIds.values],
+    names: [...records.names.values],
+    authors: [...records.authors.values],
+  }
+  for (let slot = 0; slot < remap.length; slot++) {
+    const to = remap[slot]!
+    if (to < 0) continue
+    captured.ids[to] = records.ids[slot]!
+    captured.texts[to] = records.texts[slot]!
+    captured.createTime[to] = records.createTime[slot]!
+    captured.recordType[to] = records.recordType[slot]!
+    captured.cleRef[to] = records.cleRef[slot]!
+    captured.nameRef[to] = records.nameRef[slot]!
+    captured.authorRef[to] = records.authorRef[slot]!
+    captured.clientDoc[to] = clientRemap[records.clientDoc[slot]!]!
+  }
+  return captured
 }
 
 /** Old slot → new slot, counting up over the kept ones; -1 for the others. */

@@ -5,8 +5,8 @@
  * Rows of one persist share a generation prefix; the `manifest` row names the current generation
  * and is written last, in the transaction that also drops the change-log entries the new
  * generation covers and the rows of older generations. A persist cut short leaves the previous
- * generation in force. Each row is written and read in its own task, none larger than ~16 MB, so
- * no single clone holds the main thread for long.
+ * generation in force. Each row is written and read in its own task, none larger than a few MB,
+ * so no single clone holds the main thread for long.
  */
 import type { CacheDb } from '../db/schema'
 import type { PersistedGrams } from './gram-index'
@@ -16,8 +16,8 @@ import type { Slicer } from './slicer'
 /** Bumped whenever the layout or the text normalization changes: an older index is then rebuilt. */
 const FORMAT = 1
 const MANIFEST_KEY = 'manifest'
-/** Record texts per row. */
-const TEXTS_PER_PIECE = 16_384
+/** Record texts per row (~1 MB of text). */
+const TEXTS_PER_PIECE = 8192
 /** Between documents in a joined text row: normalized text never contains it. */
 const DOC_SEPARATOR = '\u0000'
 
