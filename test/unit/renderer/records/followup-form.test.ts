@@ -70,6 +70,8 @@ describe('the follow-up form', () => {
     const wrapper = mountRecords(FollowupForm, context, { props: { initial: { cle_id: CLIENT, cle_name: '客户 1', record_type: 39 } } })
     await settle()
     await typeContent('电话回访 <b>\n下周报价')
+    // The type's name comes with the record types, read from the cache.
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="form-type"]')?.textContent).toContain('光速记录'))
     await clickSave()
 
     expect(wrapper.findComponent(FollowupForm).emitted('save')).toEqual([
@@ -119,13 +121,13 @@ describe('the new follow-up dialog', () => {
     const wrapper = mountRecords(NewFollowupModal, context, { props: { show: true } })
     await settle()
     await clickSave()
-    await settle(60)
+    await vi.waitFor(async () => expect(await db.records.where('sync').equals('pending').count()).toBe(1))
 
     const [record] = await db.records.where('sync').equals('pending').toArray()
     expect(record).toMatchObject({ cle_id: CLIENT, cle_name: '客户 1', record_type: 39, record_content: '离线写的跟进', sync: 'pending' })
     expect(record?.create_user_name).toBe('8001 张三')
     expect(await db.outbox.count()).toBe(1)
-    expect(queued).toHaveBeenCalledOnce()
+    await vi.waitFor(() => expect(queued).toHaveBeenCalledOnce())
     expect(localStorage.getItem(draftKey(DEMO_ACCOUNT))).toBeNull()
     expect(wrapper.findComponent(NewFollowupModal).emitted('created')?.[0]?.[0]).toMatchObject({ id: record?.id })
   })

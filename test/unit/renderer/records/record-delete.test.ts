@@ -37,8 +37,7 @@ describe('deleting follow-ups', () => {
   it('asks once, saying how many, then hides them and queues their deletes', async () => {
     const { db, queued } = await setup()
     const done = deleteRecords([serverId(1), serverId(2), serverId(3)])
-    await settle()
-    expect(document.querySelector('.n-dialog')?.textContent).toContain('删除 3 条跟进记录？')
+    await vi.waitFor(() => expect(document.querySelector('.n-dialog')?.textContent).toContain('删除 3 条跟进记录？'))
 
     dialogButton('删除')!.click()
     expect(await done).toEqual([serverId(1), serverId(2), serverId(3)])
@@ -51,8 +50,7 @@ describe('deleting follow-ups', () => {
   it('changes nothing when the user cancels', async () => {
     const { db, queued } = await setup()
     const done = deleteRecords([serverId(4)])
-    await settle()
-    expect(document.querySelector('.n-dialog')?.textContent).toContain('删除 1 条跟进记录？')
+    await vi.waitFor(() => expect(document.querySelector('.n-dialog')?.textContent).toContain('删除 1 条跟进记录？'))
 
     dialogButton('取消')!.click()
     expect(await done).toEqual([])
@@ -70,7 +68,7 @@ describe('deleting follow-ups', () => {
     await store.completeCreate(entry!.seq, serverId(9))
 
     const done = deleteRecords([local.id])
-    await settle()
+    await vi.waitFor(() => expect(dialogButton('删除')).toBeDefined())
     dialogButton('删除')!.click()
     await done
     expect((await db.records.get(serverId(9)))?.deleted).toBe(1)

@@ -8,7 +8,6 @@ import { useRecordList, WINDOW_BLOCK } from '../../../../renderer/src/composable
 import type { RecordFilters, RecordOrder, RecordSearch } from '../../../../renderer/src/composables/useRecordsEnv'
 import { cacheDbCountingReads, openTestDb, serverId, serverRow, track, useFreshIndexedDb } from '../db/support'
 import { FakeSearch } from './support/fake-search'
-import { settle } from './support/mount-records'
 
 useFreshIndexedDb()
 
@@ -42,13 +41,13 @@ describe('the record list before the search index is ready', () => {
     const db = await seeded(100)
     await deleteLocalRecords(db, [serverId(98)])
     const { list, stop } = listOver(db)
-    await settle()
+    await expect.poll(() => list.rowAt(0)?.id).toBe(serverId(99))
 
     expect(list.searchReady.value).toBe(false)
     expect(idsOnScreen(list, 3)).toEqual([serverId(99), serverId(97), serverId(96)])
     expect(list.rowAt(0)).toMatchObject({ clientName: '客户 9', typeName: '系统自动', preview: '拜访 99', author: '8001 张三' })
     expect(list.rowAt(0)?.clientPhone).toBe('13800000000')
-    expect(list.total.value).toBe(99)
+    await expect.poll(() => list.total.value).toBe(99)
     stop()
   })
 
@@ -57,7 +56,7 @@ describe('the record list before the search index is ready', () => {
     await deleteLocalRecords(db, [serverId(150), serverId(120)])
     const { list, stop } = listOver(db)
     list.showRows(70, 80)
-    await settle()
+    await expect.poll(() => list.rowAt(78)?.id).toBe(serverId(119))
     // Positions 0..48 hold 199..151, 49..77 hold 149..121, then 119 onwards.
     expect([list.rowAt(48)?.id, list.rowAt(49)?.id, list.rowAt(77)?.id, list.rowAt(78)?.id]).toEqual([
       serverId(151),
@@ -65,7 +64,7 @@ describe('the record list before the search index is ready', () => {
       serverId(121),
       serverId(119),
     ])
-    expect(list.total.value).toBe(198)
+    await expect.poll(() => list.total.value).toBe(198)
     stop()
   })
 
@@ -74,9 +73,8 @@ describe('the record list before the search index is ready', () => {
     await seeded(5000, db)
     reads.values = 0
     const { list, stop } = listOver(db)
-    await settle()
+    await expect.poll(() => list.rowAt(0)?.id).toBe(serverId(4999))
 
-    expect(list.rowAt(0)?.id).toBe(serverId(4999))
     expect(reads.values).toBeLessThanOrEqual(2 * WINDOW_BLOCK)
     stop()
   })
@@ -84,12 +82,12 @@ describe('the record list before the search index is ready', () => {
   it('shows a new local record at the top at once, badged pending', async () => {
     const db = await seeded(10)
     const { list, stop } = listOver(db)
-    await settle()
+    await expect.poll(() => list.rowAt(0)?.id).toBe(serverId(9))
     const created = await createLocalRecord(db, { cle_id: serverId(1_000_001), record_type: 36, record_content: '新跟进', cle_name: '新客户' })
-    await settle()
+    await expect.poll(() => list.rowAt(0)?.id).toBe(created.id)
 
     expect(list.rowAt(0)).toMatchObject({ id: created.id, clientName: '新客户', preview: '新跟进', sync: 'pending' })
-    expect(list.total.value).toBe(11)
+    await expect.poll(() => list.total.value).toBe(11)
     stop()
   })
 })
@@ -100,7 +98,7 @@ describe('the record list over the search service', () => {
     const search = new FakeSearch()
     const list = listOver(db, search)
     search.load(await db.records.toArray())
-    await settle()
+    await expect.poll(() => list.list.rowAt(0)?.id).toBe(serverId(count - 1))
     return { ...list, db, search }
   }
 
@@ -120,7 +118,7 @@ describe('the record list over the search service', () => {
     expect(search.asked.at(-1)?.query).toBe('拜访 4')
     filters.value = { clientId: serverId(1_000_004) }
     order.value = 'client'
-    await settle()
+    await expect.poll(() => idsOnScreen(list, 3)).toEqual([serverId(44), serverId(4), undefined])
 
     expect(search.asked.at(-1)).toEqual({ query: '拜访 4', filters: { clientId: serverId(1_000_004) }, order: 'client' })
     expect(idsOnScreen(list, 3)).toEqual([serverId(44), serverId(4), undefined])
@@ -135,8 +133,7 @@ describe('the record list over the search service', () => {
     expect(list.rowAt(2 * WINDOW_BLOCK)).toBeUndefined()
 
     list.showRows(300, 310)
-    await settle()
-    expect(list.rowAt(300)?.id).toBe(serverId(199))
+    await expect.poll(() => list.rowAt(300)?.id).toBe(serverId(199))
     expect(list.rowAt(0)).toBeUndefined()
     expect(list.idAt(0)).toBe(serverId(499))
     stop()
@@ -152,7 +149,7 @@ describe('the record list over the search service', () => {
     const { db, list, search, stop } = await ready(5)
     const created = await createLocalRecord(db, { cle_id: serverId(1_000_001), record_type: 36, record_content: '刚写的' })
     search.load(await db.records.toArray())
-    await settle()
+    await expect.poll(() => list.rowAt(0)?.id).toBe(created.id)
     expect(list.rowAt(0)).toMatchObject({ id: created.id, sync: 'pending' })
     expect(list.total.value).toBe(6)
     stop()
@@ -167,19 +164,17 @@ describe('the record list over the real search service', () => {
     const search = createSearchService(db, { persistDelayMs: 60_000 })
     const { list, query, stop } = listOver(db, search)
     await search.ready
-    await settle()
-    expect(list.searchReady.value).toBe(true)
+    await expect.poll(() => list.searchReady.value).toBe(true)
     expect(list.total.value).toBe(60)
 
     query.value = '拜访 5'
-    await settle()
     // Both words, anywhere in the record or its client: 拜访 5, 15, ... 45, 50 ... 59.
-    expect(list.total.value).toBe(15)
-    expect(list.rowAt(0)?.id).toBe(serverId(59))
+    await expect.poll(() => list.total.value).toBe(15)
+    await expect.poll(() => list.rowAt(0)?.id).toBe(serverId(59))
 
     query.value = ''
     const created = await createLocalRecord(db, { cle_id: serverId(1_000_001), record_type: 36, record_content: '刚写的跟进' })
-    await settle()
+    await expect.poll(() => list.rowAt(0)?.id).toBe(created.id)
     expect(list.rowAt(0)).toMatchObject({ id: created.id, sync: 'pending' })
     expect(list.total.value).toBe(61)
     stop()
