@@ -50,6 +50,9 @@ export const searchMiddleware: Middleware<DBCore> = {
   name: 'search-change-capture',
   create(down) {
     const dbName = down.schema.name
+    // Dexie also builds a stack over the old schema for an upgrade's own transaction, which has
+    // no log yet; nothing is captured there (an upgraded cache gets its index built anew).
+    if (!down.schema.tables.some((table) => table.name === CHANGE_LOG)) return {}
     captured.add(dbName)
     // Transactions this middleware opened (or widened), with the writes made in them so far.
     const pending = new WeakMap<object, CommittedWrites>()

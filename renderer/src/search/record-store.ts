@@ -162,12 +162,13 @@ export class RecordStore {
     this.idsIndexed = end
   }
 
-  /** Marks the slot dead; the caller drops it from the order. */
+  /**
+   * Marks the slot dead; the caller drops it from the order. Everything else about a slot stays
+   * as it was added (except recordType and clientDoc), which lets a persist copy it in slices.
+   */
   kill(slot: number): void {
     this.live[slot] = 0
     this.slotOf.delete(this.ids[slot]!)
-    // The text is only read to check candidates, and a dead slot is never a result.
-    this.texts[slot] = ''
   }
 
   isLive = (slot: number): boolean => this.live[slot] === 1

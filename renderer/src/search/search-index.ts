@@ -107,12 +107,18 @@ export class SearchIndex {
    */
   async persist(slicer: Slicer): Promise<PersistedIndex> {
     const { records, clients } = this
+    // What a later write can change is copied now; the rest of a slot never changes.
     const recordSlots = records.size
-    const recordRemap = renumber(recordSlots, records.isLive)
+    const recordRemap = renumber(records.live, recordSlots)
+    const recordTypes = records.recordType.slice(0, recordSlots)
+    const clientDocs = records.clientDoc.slice(0, recordSlots)
+    const order = records.order.view().map((slot) => recordRemap[slot]!)
     const used = new Uint8Array(clients.size)
     for (const slot of records.order.view()) used[records.clientDoc[slot]!] = 1
-    const clientRemap = renumber(clients.size, (slot) => clients.isLive(slot) && (used[slot] === 1 || clients.sources[slot] !== ''))
-    const persistedRecords = captureRecords(records, recordRemap, clientRemap)
+    const clientRemap = renumber(
+      Uint8Array.from(clients.keys, (_, slot) => (clients.isLive(slot) && (used[slot] === 1 || clients.sources[slot] !== '') ? 1 : 0)),
+      clients.size,
+    )
     const keptClients = keptSlots(clientRemap)
     const pick = (values: readonly string[]) => keptClients.map((slot) => values[slot]!)
     const persistedClients: Omit<PersistedClients, 'grams'> = {
@@ -122,6 +128,7 @@ export class SearchIndex {
       sources: pick(clients.sources),
     }
     const clientGrams = await clients.grams.persist(clientRemap, clientRemap.length, slicer)
+    const persistedRecords = await copyRecords(records, { remap: recordRemap, recordTypes, clientDocs, clientRemap, order }, slicer)
     const recordGrams = await records.grams.persist(recordRemap, recordSlots, slicer)
     return { records: { ...persistedRecords, grams: recordGrams }, clients: { ...persistedClients, grams: clientGrams } }
   }
@@ -205,10 +212,19 @@ export class SearchIndex {
   }
 }
 
-/** The live records' columns, renumbered: one pass, as it must happen at once (a consistent capture). */
-function captureRecords(records: RecordStore, remap: Int32Array, clientRemap: Int32Array): Omit<PersistedRecords, 'grams'> {
-  const live = records.order.length
-  const captured = {
+interface RecordCapture {
+  remap: Int32Array
+  recordTypes: Float64Array
+  clientDocs: Int32Array
+  clientRemap: Int32Array
+  order: Int32Array
+}
+
+/** The columns of the captured live records, renumbered; copied in slices (see RecordStore.kill). */
+async function copyRecords(records: RecordStore, capture: RecordCapture, slicer: Slicer): Promise<Omit<PersistedRecords, 'grams'>> {
+  const { remap, recordTypes, clientDocs, clientRemap, order } = capture
+  const live = order.length
+  const copy = {
     ids: new Array<string>(live),
     texts: new Array<string>(live),
     createTime: new Float64Array(live),
@@ -217,31 +233,33 @@ function captureRecords(records: RecordStore, remap: Int32Array, clientRemap: In
     nameRef: new Int32Array(live),
     authorRef: new Int32Array(live),
     clientDoc: new Int32Array(live),
-    order: records.order.view().map((slot) => remap[slot]!),
+    order,
     cleIds: [...records.cleIds.values],
     names: [...records.names.values],
     authors: [...records.authors.values],
   }
   for (let slot = 0; slot < remap.length; slot++) {
     const to = remap[slot]!
-    if (to < 0) continue
-    captured.ids[to] = records.ids[slot]!
-    captured.texts[to] = records.texts[slot]!
-    captured.createTime[to] = records.createTime[slot]!
-    captured.recordType[to] = records.recordType[slot]!
-    captured.cleRef[to] = records.cleRef[slot]!
-    captured.nameRef[to] = records.nameRef[slot]!
-    captured.authorRef[to] = records.authorRef[slot]!
-    captured.clientDoc[to] = clientRemap[records.clientDoc[slot]!]!
+    if (to >= 0) {
+      copy.ids[to] = records.ids[slot]!
+      copy.texts[to] = records.texts[slot]!
+      copy.createTime[to] = records.createTime[slot]!
+      copy.recordType[to] = recordTypes[slot]!
+      copy.cleRef[to] = records.cleRef[slot]!
+      copy.nameRef[to] = records.nameRef[slot]!
+      copy.authorRef[to] = records.authorRef[slot]!
+      copy.clientDoc[to] = clientRemap[clientDocs[slot]!]!
+    }
+    if ((slot & 4095) === 4095 && slicer.spent()) await slicer.yield()
   }
-  return captured
+  return copy
 }
 
-/** Old slot → new slot, counting up over the kept ones; -1 for the others. */
-function renumber(slots: number, keep: (slot: number) => boolean): Int32Array {
+/** Old slot → new slot, counting up over the live ones; -1 for the others. */
+function renumber(live: Uint8Array, slots: number): Int32Array {
   const remap = new Int32Array(slots)
   let next = 0
-  for (let slot = 0; slot < slots; slot++) remap[slot] = keep(slot) ? next++ : -1
+  for (let slot = 0; slot < slots; slot++) remap[slot] = live[slot] === 1 ? next++ : -1
   return remap
 }
 

@@ -1,10 +1,11 @@
+import Dexie from 'dexie'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createLocalRecord, deleteLocalRecords, discardEntry } from '../../../../renderer/src/db/local-writes'
 import type { CacheDb } from '../../../../renderer/src/db/schema'
 import { createDexieSyncStore } from '../../../../renderer/src/db/sync-store'
 import { createSearchService, type SearchResult, type SearchService } from '../../../../renderer/src/search'
 import { buildLinearScan } from '../../../../bench/page/linear-scan'
-import { openTestDb, useFreshIndexedDb } from '../db/support'
+import { openTestDb, track, useFreshIndexedDb } from '../db/support'
 import { dataset, id, openCountingSearchDb, openSearchDb, row, type ClientSeed } from './support'
 
 useFreshIndexedDb()
@@ -66,6 +67,21 @@ describe('starting', () => {
     expect(changed).toHaveBeenCalled()
     expect(service.search('').total).toBe(2500)
     await expectSameAsCache(db, service, ['张', 'zw', '报价', '13', 'crm 回访'])
+  })
+
+  it('builds the index of a cache written before search existed (schema v2)', async () => {
+    const v2 = track(new Dexie('ecrm:v2'))
+    v2.version(1).stores({ records: 'id, create_time, cle_id, local_id', outbox: '++seq, recordId', recordTypes: 'id', clients: 'id', opportunities: 'id, cle_id', meta: 'key' })
+    v2.version(2).stores({ records: 'id, create_time, cle_id, local_id, sync' })
+    const { client, opportunity: _opportunity, ...record } = row(1, ZHANG)
+    await v2.table('records').put(record)
+    await v2.table('clients').put({ ...client, updated: NOW })
+    v2.close()
+
+    const db = await openSearchDb('ecrm:v2')
+    const service = await readyService(db)
+    expect(db.verno).toBe(3)
+    expect(all(service.search('zs 1381'))).toEqual([id(1)])
   })
 
   it('loses no write made while it builds', async () => {
