@@ -46,11 +46,6 @@ export class ClientStore {
     return this.keys.length
   }
 
-  /** Whether the directory knows this client. */
-  inDirectory(cleId: string): boolean {
-    return this.slotOf.has(cleId)
-  }
-
   /** The document a record of `cleId` carrying `cleName` matches through, made if needed. */
   docFor(cleId: string, cleName: string): number {
     const directory = this.slotOf.get(cleId)
@@ -69,6 +64,11 @@ export class ClientStore {
     if (current !== undefined && this.sources[current] === source) return undefined
     if (current !== undefined) this.kill(current)
     return this.add(client.id, client.cle_name, client.cle_phone ?? '', namePinyin(client.cle_name, client.cle_pinyin), source)
+  }
+
+  /** The cle_ids the directory holds. */
+  directoryIds(): string[] {
+    return [...this.slotOf.keys()].filter((key) => !key.includes('\u0000'))
   }
 
   /** Drops a directory row; its records fall back to their own names (see docFor). */

@@ -29,7 +29,7 @@ export interface PersistedGrams {
 const DIRECT_CHECK_LIMIT = 2048
 
 /** 4 MB: cloned into or out of IndexedDB in a few milliseconds, so no task runs long. */
-export const POSTINGS_PIECE_LENGTH = 1 << 20
+const POSTINGS_PIECE_LENGTH = 1 << 20
 
 const NO_SLOT = -1
 

@@ -136,7 +136,7 @@ export class SearchIndex {
   private applyClients(write: TableWrite, changed: Set<string>): void {
     const dropped = (cleId: string) => this.clients.removeDirectory(cleId) && changed.add(cleId)
     for (const id of write.deletes) dropped(id)
-    if (write.deletesWhere) for (const key of [...this.clients.slotOf.keys()]) if (write.deletesWhere(key)) dropped(key)
+    if (write.deletesWhere) for (const cleId of this.clients.directoryIds()) if (write.deletesWhere(cleId)) dropped(cleId)
     for (const row of write.puts) {
       const client = row as CachedClient
       if (this.clients.putDirectory(client) !== undefined) changed.add(client.id)

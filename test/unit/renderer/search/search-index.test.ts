@@ -193,6 +193,16 @@ describe('following changes', () => {
     index.apply([{ table: 'records', puts: [], deletes: [], deletesWhere: (key) => key <= id(2) }])
     expect(all(index.search(''))).toEqual([id(5), id(4), id(3)])
   })
+
+  it('keeps records matching by their own client name when the directory is cleared', () => {
+    const index = indexOf(ROWS)
+    const stranger: ClientSeed = { id: id(900_009), name: '曾伟', phone: '13700000000' }
+    index.apply([{ table: 'records', puts: split([row(9, stranger)]).records, deletes: [] }])
+    index.apply([{ table: 'clients', puts: [], deletes: [], deletesWhere: () => true }])
+    expect(all(index.search('13812345678'))).toEqual([])
+    expect(all(index.search('zhangsan'))).toEqual([id(2), id(1)])
+    expect(all(index.search('zengwei'))).toEqual([id(9)])
+  })
 })
 
 describe('against a linear scan of the same data', () => {
