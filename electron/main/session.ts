@@ -56,11 +56,11 @@ export function createSessionManager(deps: SessionDeps) {
   }
 
   /** Persistence is best effort: failing to keep the session costs a sign-in at the next start, nothing more. */
-  function keep(account: AccountConfig, demo: boolean, tokens: TokenSet, remember: boolean): void {
+  function keep(account: AccountConfig, demo: boolean, tokens: TokenSet, remember: boolean): Promise<void> {
     hideTokens(tokens)
-    if (!deps.vault) return
+    if (!deps.vault) return Promise.resolve()
     const saving = remember ? deps.vault.save({ account, demo, tokens }) : deps.vault.clear()
-    saving.catch(() => undefined)
+    return saving.catch(() => undefined)
   }
 
   async function signIn(request: SignInRequest, demo: boolean): Promise<SessionInfo> {
@@ -76,7 +76,8 @@ export function createSessionManager(deps: SessionDeps) {
     deps.log?.addSecret(account.clientSecret)
     const tokens = await passwordGrant(account, request.password, timeout)
     const remember = request.remember ?? true
-    keep(account, demo, tokens, remember)
+    // Kept before the app says "signed in", so quitting right away still keeps the session.
+    await keep(account, demo, tokens, remember)
     return activate(account, demo, tokens, remember)
   }
 
@@ -90,7 +91,7 @@ export function createSessionManager(deps: SessionDeps) {
           account,
           tokens,
           ...timeout,
-          onTokens: (next) => keep(account, demo, next, remember),
+          onTokens: (next) => void keep(account, demo, next, remember),
           onSignedOut: () => {
             if (active !== session) return
             active = null
@@ -131,10 +132,10 @@ export function createSessionManager(deps: SessionDeps) {
     restore,
     signIn: (request: SignInRequest) => signIn(request, false),
     signInDemo,
-    signOut(): SessionInfo {
+    async signOut(): Promise<SessionInfo> {
       active = null
       signedOutReason = 'user'
-      void deps.vault?.clear().catch(() => undefined)
+      await deps.vault?.clear().catch(() => undefined)
       return changed()
     },
     /** The signed-in account's client, refreshing its token as needed. */

@@ -44,12 +44,22 @@ const tenant = (): SignInRequest => ({
   password: DEMO_ACCOUNT.password,
 })
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50))
+/** Waits (bounded) until the vault file is there or gone: a refused refresh forgets it in the background. */
+async function vaultFile(present: boolean): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const exists = await readFile(join(dir, SESSION_FILE)).then(
+      () => true,
+      () => false,
+    )
+    if (exists === present) return
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  throw new Error(`session file still ${present ? 'missing' : 'present'}`)
+}
 
 describe('the session across restarts', () => {
   it('is restored from the vault without the password and can call the API', async () => {
     await manager().signIn(tenant())
-    await settle()
     const stored = await readFile(join(dir, SESSION_FILE))
     expect(stored.toString('latin1')).not.toContain(DEMO_ACCOUNT.password)
 
@@ -60,13 +70,11 @@ describe('the session across restarts', () => {
 
   it('is not kept when the user chose not to stay signed in, nor after signing out', async () => {
     await manager().signIn({ ...tenant(), remember: false })
-    await settle()
     expect(await manager().restore()).toEqual({ state: 'signed_out' })
 
     const first = manager()
     await first.signIn(tenant())
-    first.signOut()
-    await settle()
+    await first.signOut()
     expect(await manager().restore()).toEqual({ state: 'signed_out' })
   })
 
@@ -78,7 +86,7 @@ describe('the session across restarts', () => {
     server.expireTokens()
     await expect(first.client().recordTypes()).rejects.toMatchObject({ kind: 'auth' })
     expect(events.at(-1)).toEqual({ state: 'signed_out', reason: 'expired' })
-    await settle()
+    await vaultFile(false)
     expect(await manager().restore()).toEqual({ state: 'signed_out' })
   })
 })
