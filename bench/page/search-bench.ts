@@ -71,8 +71,10 @@ export async function searchTiming(queries: readonly BenchQuery[], rounds: numbe
       else times.set(key, [ms])
     }
   }
+  // Classes interleaved, so a burst of load on a shared machine spreads over all of them.
+  const interleaved = roundRobin(queries)
   for (let round = 0; round < rounds; round++) {
-    for (const q of queries) {
+    for (const q of interleaved) {
       // Each query in a task of its own, as keystrokes come.
       await yieldTask()
       let start = performance.now()
@@ -108,6 +110,15 @@ export async function typing(queries: readonly BenchQuery[]): Promise<TypingRepo
   const ended = performance.now()
   await settle()
   return { keystrokes: keystrokes.length, keystroke: percentiles(keystrokes), longest_task_ms: longestTask(started, ended) }
+}
+
+/** One query of each class in turn. */
+function roundRobin(queries: readonly BenchQuery[]): BenchQuery[] {
+  const byClass = new Map<string, BenchQuery[]>()
+  for (const q of queries) byClass.set(q.class, [...(byClass.get(q.class) ?? []), q])
+  const lists = [...byClass.values()]
+  const longest = Math.max(0, ...lists.map((list) => list.length))
+  return Array.from({ length: longest }, (_, i) => lists.flatMap((list) => (i < list.length ? [list[i]!] : []))).flat()
 }
 
 function yieldTask(): Promise<void> {
