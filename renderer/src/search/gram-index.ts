@@ -126,6 +126,20 @@ export class GramIndex {
     return found
   }
 
+  /**
+   * An upper bound of the documents containing `term`: the length of its rarest required list
+   * (0 when a gram it needs is unknown). A few table lookups, for ordering a query's terms.
+   */
+  estimate(term: string): number {
+    if (term.length <= 2) {
+      const key = term.length === 1 ? term.charCodeAt(0) : ((term.charCodeAt(0) << 16) | term.charCodeAt(1)) >>> 0
+      const id = this.table.get(key)
+      return id >= 0 ? this.listLength(id) : 0
+    }
+    const ids = this.requiredGrams(term)
+    return ids ? Math.min(...ids.map((id) => this.listLength(id))) : 0
+  }
+
   /** Ids of the grams every document containing `term` (3+ characters) has; undefined if one is unknown. */
   private requiredGrams(term: string): number[] | undefined {
     const ids: number[] = []

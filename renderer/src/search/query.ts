@@ -47,7 +47,13 @@ export function runQuery(ctx: QueryContext, terms: readonly string[], filters: S
   const accepts = filterOf(records, filters)
   if (accepts === REJECT_ALL) return EMPTY_RESULT
   let survivors: Uint32Array | undefined
-  for (const term of terms) {
+  // The most selective term first; a later term is checked on the survivors' texts directly
+  // when that costs less than finding every record it matches.
+  for (const { term, estimate } of bySelectivity(ctx, terms)) {
+    if (survivors && countSet(survivors) * CHECK_COST < estimate * (term.length > 2 ? CHECK_COST : 1)) {
+      keepContaining(ctx, survivors, term)
+      continue
+    }
     const matches = termMatches(ctx, term)
     if (!matches) return EMPTY_RESULT
     if (survivors) for (let w = 0; w < survivors.length; w++) survivors[w]! &= matches[w]!
@@ -63,6 +69,46 @@ function resultOf(found: Int32Array, ids: readonly string[]): SearchResult {
     total: found.length,
     slice: (start, end) => Array.from(found.subarray(Math.max(0, start), Math.max(0, Math.min(found.length, end))), (slot) => ids[slot]!),
   }
+}
+
+/**
+ * Substring checks of a record's texts cost about this many times marking one posting. Terms of
+ * three characters and more pay it per candidate anyway (GramIndex.match), shorter ones do not.
+ */
+const CHECK_COST = 24
+
+/** Terms with the records they may match (their rarest lists; a client counts its share of records), fewest first. */
+function bySelectivity(ctx: QueryContext, terms: readonly string[]): { term: string; estimate: number }[] {
+  const { records, clients } = ctx
+  const recordsPerClient = records.order.length / Math.max(1, clients.size)
+  const estimated = terms.map((term) => ({ term, estimate: records.grams.estimate(term) + clients.grams.estimate(term) * recordsPerClient }))
+  return estimated.sort((a, b) => a.estimate - b.estimate)
+}
+
+/** Clears the survivors whose own text and client's text both lack `term`. */
+function keepContaining(ctx: QueryContext, survivors: Uint32Array, term: string): void {
+  const { records, clients } = ctx
+  for (let w = 0; w < survivors.length; w++) {
+    let word = survivors[w]!
+    while (word !== 0) {
+      const lowest = word & -word
+      word ^= lowest
+      const slot = (w << 5) | (31 - Math.clz32(lowest))
+      if (records.texts[slot]!.includes(term) || clients.texts[records.clientDoc[slot]!]!.includes(term)) continue
+      survivors[w]! &= ~lowest
+    }
+  }
+}
+
+function countSet(bits: Uint32Array): number {
+  let count = 0
+  for (let w = 0; w < bits.length; w++) {
+    let x = bits[w]!
+    x -= (x >>> 1) & 0x55555555
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+    count += Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
+  }
+  return count
 }
 
 /** Record slots matching `term` in their own text or their client's; undefined when none can. */

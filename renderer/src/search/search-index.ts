@@ -29,8 +29,8 @@ export interface PersistedIndex {
 }
 
 export class SearchIndex {
-  private records: RecordStore
-  private clients: ClientStore
+  private readonly records: RecordStore
+  private readonly clients: ClientStore
   /** Bumped by every change; cached orders are valid for one version. */
   private version = 0
   private readonly orders = new Map<SearchOrder, RecordOrder & { version: number }>()

@@ -18,7 +18,11 @@ export interface SearchService {
   readonly isReady: boolean
   /** Synchronous. '' lists every visible record (filters applied). Before `ready`, searches what is indexed so far. */
   search(query: string, filters?: SearchFilters, order?: SearchOrder): SearchResult
-  /** The indexed set changed (records added, updated or removed): queries should run again. */
+  /**
+   * The indexed set changed (records added, updated or removed): queries should run again. Called
+   * synchronously when a write commits, before the code awaiting that write resumes, and as a
+   * build progresses: schedule the re-query (bump a ref), do not render in the callback.
+   */
   onChange(listener: () => void): () => void
   /** Persists the index now if it changed (e.g. before the app quits). */
   flush(): Promise<void>
