@@ -28,8 +28,8 @@ export interface PersistedGrams {
 /** Longest candidate list checked by substring alone; above it, a second pair filters first. */
 const DIRECT_CHECK_LIMIT = 2048
 
-/** 4 MB: cloned into or out of IndexedDB in a few milliseconds, so no task runs long. */
-const POSTINGS_PIECE_LENGTH = 1 << 20
+/** 1 MB: cloned into or out of IndexedDB in about a millisecond, so no task runs long. */
+const POSTINGS_PIECE_LENGTH = 1 << 18
 
 const NO_SLOT = -1
 
@@ -173,40 +173,29 @@ export class GramIndex {
   async persist(remap: Int32Array, slotLimit: number, slicer: Slicer): Promise<PersistedGrams> {
     const grams = this.table.size
     const offsets = new Uint32Array(grams + 1)
-    const pieces: Int32Array[] = []
-    let piece = new Int32Array(POSTINGS_PIECE_LENGTH)
-    let used = 0
-    let total = 0
-    let sinceYield = 0
-    const append = (list: ArrayLike<number>, from: number, to: number) => {
-      for (let i = from; i < to; i++) {
-        const slot = list[i]!
-        const renumbered = slot < slotLimit ? remap[slot]! : -1
-        if (renumbered < 0) continue
-        if (used === piece.length) {
-          pieces.push(piece)
-          piece = new Int32Array(POSTINGS_PIECE_LENGTH)
-          used = 0
-        }
-        piece[used++] = renumbered
-        total++
-      }
-      sinceYield += to - from
-    }
+    const out = new PostingsWriter()
+    let sinceCheck = 0
     for (let id = 0; id < grams; id++) {
-      offsets[id] = total
-      if (id < this.baseGrams) append(this.basePostings, this.baseOffsets[id]!, this.baseOffsets[id + 1]!)
+      offsets[id] = out.total
+      if (id < this.baseGrams) {
+        const start = this.baseOffsets[id]!
+        const end = this.baseOffsets[id + 1]!
+        out.appendTyped(this.basePostings, start, end, remap, slotLimit)
+        sinceCheck += end - start
+      }
       const tail = this.tails[id]
-      if (tail) append(tail, 0, tail.length)
+      if (tail) {
+        out.appendArray(tail, remap, slotLimit)
+        sinceCheck += tail.length
+      }
       // Checked by work done, not by grams: one common character lists most documents.
-      if (sinceYield >= 1 << 16) {
-        sinceYield = 0
+      if (sinceCheck >= 1 << 13) {
+        sinceCheck = 0
         if (slicer.spent()) await slicer.yield()
       }
     }
-    offsets[grams] = total
-    pieces.push(piece.slice(0, used))
-    return { keys: this.keyOf.slice(0, grams), offsets, postings: pieces }
+    offsets[grams] = out.total
+    return { keys: this.keyOf.slice(0, grams), offsets, postings: out.finish() }
   }
 
   private post(key: number, slot: number): void {
@@ -262,6 +251,47 @@ export class GramIndex {
         into[slot >>> 5]! |= 1 << (slot & 31)
       }
     }
+  }
+}
+
+/**
+ * Renumbered postings cut into pieces. Two append loops, one per list type, so each stays
+ * monomorphic (a shared loop over typed arrays and plain arrays runs several times slower).
+ */
+class PostingsWriter {
+  total = 0
+  private readonly pieces: Int32Array[] = []
+  private piece = new Int32Array(POSTINGS_PIECE_LENGTH)
+  private used = 0
+
+  appendTyped(list: Int32Array, from: number, to: number, remap: Int32Array, slotLimit: number): void {
+    for (let i = from; i < to; i++) {
+      const slot = list[i]!
+      if (slot < slotLimit) this.push(remap[slot]!)
+    }
+  }
+
+  appendArray(list: readonly number[], remap: Int32Array, slotLimit: number): void {
+    for (let i = 0; i < list.length; i++) {
+      const slot = list[i]!
+      if (slot < slotLimit) this.push(remap[slot]!)
+    }
+  }
+
+  finish(): Int32Array[] {
+    return [...this.pieces, this.piece.slice(0, this.used)]
+  }
+
+  /** Keeps a renumbered slot; -1 (dropped) is skipped. */
+  private push(renumbered: number): void {
+    if (renumbered < 0) return
+    if (this.used === this.piece.length) {
+      this.pieces.push(this.piece)
+      this.piece = new Int32Array(POSTINGS_PIECE_LENGTH)
+      this.used = 0
+    }
+    this.piece[this.used++] = renumbered
+    this.total++
   }
 }
 

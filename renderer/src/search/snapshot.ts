@@ -16,8 +16,8 @@ import type { Slicer } from './slicer'
 /** Bumped whenever the layout or the text normalization changes: an older index is then rebuilt. */
 const FORMAT = 1
 const MANIFEST_KEY = 'manifest'
-/** Record texts per row (~1 MB of text). */
-const TEXTS_PER_PIECE = 8192
+/** Record ids and texts per row (~1 MB). */
+const DOCS_PER_PIECE = 8192
 /** Between documents in a joined text row: normalized text never contains it. */
 const DOC_SEPARATOR = '\u0000'
 
@@ -27,17 +27,20 @@ interface Manifest {
   /** The change-log seq the index reflects: later entries are applied on load. */
   watermark: number
   records: number
-  textPieces: number
+  docPieces: number
   postingPieces: number
 }
 
-/** Everything but the record texts and postings, which go in rows of their own. */
+/** Everything but the record ids, texts and postings, which go in rows of their own. */
 type MetaRow = {
-  records: Omit<PersistedIndex['records'], 'ids' | 'texts' | 'grams'> & {
-    ids: string
-    grams: Omit<PersistedGrams, 'postings'>
-  }
+  records: Omit<PersistedIndex['records'], 'ids' | 'texts' | 'grams'> & { grams: Omit<PersistedGrams, 'postings'> }
   clients: PersistedIndex['clients']
+}
+
+/** Ids and texts of consecutive records, each joined by DOC_SEPARATOR. */
+interface DocsRow {
+  ids: string
+  texts: string
 }
 
 export interface LoadedSnapshot {
@@ -49,21 +52,20 @@ export async function writeSnapshot(db: CacheDb, index: PersistedIndex, watermar
   const generation = `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}`
   const key = (part: string) => `${generation}:${part}`
   const { ids, texts, grams, ...columns } = index.records
-  const meta: MetaRow = {
-    records: { ...columns, ids: ids.join(DOC_SEPARATOR), grams: { keys: grams.keys, offsets: grams.offsets } },
-    clients: index.clients,
-  }
+  const meta: MetaRow = { records: { ...columns, grams: { keys: grams.keys, offsets: grams.offsets } }, clients: index.clients }
   await db.searchIndex.put({ key: key('meta'), value: meta })
-  let textPieces = 0
-  for (let start = 0; start < texts.length; start += TEXTS_PER_PIECE) {
+  let docPieces = 0
+  for (let start = 0; start < ids.length; start += DOCS_PER_PIECE) {
     await slicer.yield()
-    await db.searchIndex.put({ key: key(`texts.${textPieces++}`), value: texts.slice(start, start + TEXTS_PER_PIECE).join(DOC_SEPARATOR) })
+    const end = start + DOCS_PER_PIECE
+    const docs: DocsRow = { ids: ids.slice(start, end).join(DOC_SEPARATOR), texts: texts.slice(start, end).join(DOC_SEPARATOR) }
+    await db.searchIndex.put({ key: key(`docs.${docPieces++}`), value: docs })
   }
   for (const [piece, postings] of grams.postings.entries()) {
     await slicer.yield()
     await db.searchIndex.put({ key: key(`postings.${piece}`), value: postings })
   }
-  const manifest: Manifest = { format: FORMAT, generation, watermark, records: ids.length, textPieces, postingPieces: grams.postings.length }
+  const manifest: Manifest = { format: FORMAT, generation, watermark, records: ids.length, docPieces, postingPieces: grams.postings.length }
   await db.transaction('rw', [db.searchIndex, db.searchChanges], async () => {
     const stale = (await db.searchIndex.toCollection().primaryKeys()).filter((k) => k !== MANIFEST_KEY && !k.startsWith(`${generation}:`))
     await db.searchIndex.bulkDelete(stale)
@@ -79,18 +81,18 @@ export async function readSnapshot(db: CacheDb): Promise<LoadedSnapshot | undefi
   const key = (part: string) => `${manifest.generation}:${part}`
   const pieceKeys = [
     key('meta'),
-    ...Array.from({ length: manifest.textPieces }, (_, i) => key(`texts.${i}`)),
+    ...Array.from({ length: manifest.docPieces }, (_, i) => key(`docs.${i}`)),
     ...Array.from({ length: manifest.postingPieces }, (_, i) => key(`postings.${i}`)),
   ]
   // One request per row: each row is deserialized in its own task.
   const [meta, ...pieces] = (await db.searchIndex.bulkGet(pieceKeys)).map((row) => row?.value)
-  const textRows = pieces.slice(0, manifest.textPieces)
-  const postingRows = pieces.slice(manifest.textPieces)
-  if (!isMeta(meta) || !textRows.every(isString) || !postingRows.every(isInt32Array)) return undefined
+  const docRows = pieces.slice(0, manifest.docPieces)
+  const postingRows = pieces.slice(manifest.docPieces)
+  if (!isMeta(meta) || !docRows.every(isDocsRow) || !postingRows.every(isInt32Array)) return undefined
 
-  const { ids, grams, ...columns } = meta.records
-  const recordIds = manifest.records === 0 ? [] : ids.split(DOC_SEPARATOR)
-  const texts = textRows.flatMap((row) => row.split(DOC_SEPARATOR))
+  const { grams, ...columns } = meta.records
+  const recordIds = docRows.flatMap((row) => row.ids.split(DOC_SEPARATOR))
+  const texts = docRows.flatMap((row) => row.texts.split(DOC_SEPARATOR))
   const postingCount = grams.offsets[grams.offsets.length - 1]
   const postings = joinPostings(postingRows)
   if (recordIds.length !== manifest.records || texts.length !== manifest.records || postings.length !== postingCount) return undefined
@@ -111,7 +113,8 @@ function joinPostings(rows: readonly Int32Array[]): Int32Array {
   return whole
 }
 
-const isString = (value: unknown): value is string => typeof value === 'string'
+const isDocsRow = (value: unknown): value is DocsRow =>
+  typeof (value as Partial<DocsRow> | undefined)?.ids === 'string' && typeof (value as DocsRow).texts === 'string'
 const isInt32Array = (value: unknown): value is Int32Array => value instanceof Int32Array
 
 function isManifest(value: unknown): value is Manifest {
@@ -121,7 +124,7 @@ function isManifest(value: unknown): value is Manifest {
     typeof m.generation === 'string' &&
     typeof m.watermark === 'number' &&
     typeof m.records === 'number' &&
-    typeof m.textPieces === 'number' &&
+    typeof m.docPieces === 'number' &&
     typeof m.postingPieces === 'number'
   )
 }
@@ -132,8 +135,7 @@ function isMeta(value: unknown): value is MetaRow {
   const records = meta?.records
   const clients = meta?.clients
   return (
-    typeof records?.ids === 'string' &&
-    records.createTime instanceof Float64Array &&
+    records?.createTime instanceof Float64Array &&
     records.recordType instanceof Float64Array &&
     records.cleRef instanceof Int32Array &&
     records.nameRef instanceof Int32Array &&

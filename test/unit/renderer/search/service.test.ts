@@ -249,7 +249,7 @@ describe('persisting', () => {
     await first.flush()
     first.close()
     const manifest = await db.searchIndex.get('manifest')
-    await db.searchIndex.put({ key: 'manifest', value: { ...(manifest!.value as object), textPieces: 7 } })
+    await db.searchIndex.put({ key: 'manifest', value: { ...(manifest!.value as object), docPieces: 7 } })
     db.close()
 
     const again = await openSearchDb('ecrm:damaged')
