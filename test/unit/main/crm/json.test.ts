@@ -1,41 +1,12 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { isInt64String, parseJson, stringifyJson, toJsonInt64 } from '../../../../electron/main/crm/json'
+import { SEED_DOCUMENT, jsonBlockTexts } from '../demo/seed-document'
 
-// CI checks shared/ out beside the clone: <root>/../shared/api/...
-const SEED_PATH = fileURLToPath(new URL('../../../../../shared/api/seed-followup-records.txt', import.meta.url))
-const seed = readFileSync(SEED_PATH, 'utf8')
-
-/** Every JSON object in the document that starts on a line of its own (the examples). */
-function jsonBlocks(text: string): string[] {
-  const blocks: string[] = []
-  let from = 0
-  for (;;) {
-    const start = text.indexOf('\n{\n', from)
-    if (start < 0) return blocks
-    let depth = 0
-    let inString = false
-    let end = start + 1
-    for (; end < text.length; end++) {
-      const ch = text[end]
-      if (inString) {
-        if (ch === '\\') end++
-        else if (ch === '"') inString = false
-      } else if (ch === '"') inString = true
-      else if (ch === '{' || ch === '[') depth++
-      else if (ch === '}' || ch === ']') {
-        depth--
-        if (depth === 0) break
-      }
-    }
-    blocks.push(text.slice(start + 1, end + 1))
-    from = end + 1
-  }
-}
+const seed = readFileSync(SEED_DOCUMENT, 'utf8')
 
 function block(containing: string): string {
-  const found = jsonBlocks(seed).find((b) => b.includes(containing))
+  const found = jsonBlockTexts(seed).find((b) => b.includes(containing))
   if (!found) throw new Error(`no example containing ${containing}`)
   return found
 }

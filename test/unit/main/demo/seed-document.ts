@@ -18,9 +18,12 @@ export interface SeedExamples {
   deleteAnswer: WireObject
 }
 
-/** Every JSON block that starts on a line of its own, parsed with big-number support. */
-function jsonBlocks(text: string): WireObject[] {
-  const blocks: WireObject[] = []
+/**
+ * The text of every JSON block that starts on a line of its own, unparsed: the JSON parser's own
+ * tests need the literal digits.
+ */
+export function jsonBlockTexts(text: string): string[] {
+  const blocks: string[] = []
   let from = 0
   for (;;) {
     const start = text.indexOf('\n{\n', from)
@@ -40,13 +43,14 @@ function jsonBlocks(text: string): WireObject[] {
         if (depth === 0) break
       }
     }
-    blocks.push(wire.parse(text.slice(start + 1, end + 1)) as WireObject)
+    blocks.push(text.slice(start + 1, end + 1))
     from = end
   }
 }
 
 export function seedExamples(): SeedExamples {
-  const blocks = jsonBlocks(readFileSync(SEED_DOCUMENT, 'utf8'))
+  // Parsed with big-number support, so ids compare exactly.
+  const blocks = jsonBlockTexts(readFileSync(SEED_DOCUMENT, 'utf8')).map((text) => wire.parse(text) as WireObject)
   const find = (what: string, test: (block: WireObject) => boolean): WireObject => {
     const block = blocks.find(test)
     if (!block) throw new Error(`the seed document has no ${what} example`)
