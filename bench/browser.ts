@@ -8,18 +8,7 @@
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { MAIN_CALLS, type MainEvent } from '../electron/shared/ipc'
 import type { MainCore } from '../electron/main/core'
-
-const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/support/chromium'
 
 export interface BenchBrowser {
   context: BrowserContext

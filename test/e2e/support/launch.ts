@@ -3,22 +3,11 @@ import { resolve } from 'node:path'
 import { _electron, chromium, type Browser, type Page } from 'playwright-core'
 import { MAIN_CALLS, type DesktopBridge, type MainEvent } from '../../../electron/shared/ipc'
 import { createMainCore, type MainCore, type MainCoreOptions } from '../../../electron/main/core'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
 import { electronExecutable } from './electron-binary'
 import { serveDirectory } from './static-server'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
 
 export interface LaunchedApp {
   page: Page
