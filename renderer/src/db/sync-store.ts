@@ -21,6 +21,8 @@ export function createDexieSyncStore(db: CacheDb): SyncStore {
   const write = <T>(tables: Table[], work: () => Promise<T>): Promise<T> =>
     guardStorage(() => db.transaction('rw', tables, work))
 
+  const directoryWritten: DirectoryWritten = { clients: new Map(), opportunities: new Map() }
+
   const readPullState = async (): Promise<PullState> => (await db.meta.get('pull'))?.value ?? initialPullState()
 
   /** Rewrites existing entries (missing ones are skipped) and mirrors creates' states on their records. */
@@ -97,20 +99,25 @@ export function createDexieSyncStore(db: CacheDb): SyncStore {
         await db.meta.put({ key: 'pull', value: state })
       }),
 
-    applyPage: (rows, options = {}) =>
-      write([db.records, db.clients, db.opportunities, db.meta], async () => {
-        const stored = await db.records.bulkGet(rows.map((row) => row.id))
-        const { records, clients, opportunities } = splitRows(rows, stored, Date.now())
-        await db.records.bulkPut(records)
-        await db.clients.bulkPut(clients)
-        await db.opportunities.bulkPut(opportunities)
+    applyPage: async (rows, options = {}) => {
+      const directory = changedDirectory(rows, directoryWritten)
+      await write([db.records, db.outbox, db.clients, db.opportunities, db.meta], async () => {
+        const records = await serverRecordsToStore(db, rows)
+        // In slices, each awaited: a slice's rows are cloned into IndexedDB in one synchronous
+        // call, and a whole page of them would be one long task that the UI waits behind.
+        for (let start = 0; start < records.length; start += PUT_SLICE) await db.records.bulkPut(records.slice(start, start + PUT_SLICE))
+        await db.clients.bulkPut(directory.clients)
+        await db.opportunities.bulkPut(directory.opportunities)
 
         const newest = rows.reduce((max, row) => Math.max(max, row.create_time), 0)
         const state = options.pull ?? (await readPullState())
         if (options.pull || newest > state.newestCreateTime) {
           await db.meta.put({ key: 'pull', value: { ...state, newestCreateTime: Math.max(state.newestCreateTime, newest) } })
         }
-      }),
+      })
+      // Only once committed: an aborted page must be written again in full.
+      directory.remember()
+    },
 
     saveRecordTypes: (types) =>
       write([db.recordTypes], async () => {
@@ -150,22 +157,65 @@ export function createDexieSyncStore(db: CacheDb): SyncStore {
   }
 }
 
+/** Records per bulkPut call while applying a page. */
+const PUT_SLICE = 100
+
 /**
- * Server rows as cached records (without their embedded objects) and directory entries. A row
- * whose stored record has a local operation is not written (local wins until that op is done);
- * an adopted record keeps its `local_id`.
+ * A page's server rows as cached records, without their embedded objects. A row whose stored
+ * record has a local operation is not written (local wins until that op is done); an adopted
+ * record keeps its `local_id`. Only those few stored records are read: they are the ones the
+ * sparse `sync` and `local_id` indexes and the (small) outbox name, so a download does not read
+ * back every row it is about to overwrite.
  */
-function splitRows(rows: FollowupRecord[], stored: (CachedRecord | undefined)[], updated: number) {
+async function serverRecordsToStore(db: CacheDb, rows: readonly FollowupRecord[]): Promise<CachedRecord[]> {
+  const [unsent, adopted, entries] = await Promise.all([
+    db.records.orderBy('sync').primaryKeys(),
+    db.records.orderBy('local_id').primaryKeys(),
+    db.outbox.toArray(),
+  ])
+  const local = new Set<string>([...unsent, ...adopted, ...entries.map((entry) => entry.recordId)])
+  const ids = rows.map((row) => row.id).filter((id) => local.has(id))
+  const stored = new Map(ids.length === 0 ? [] : (await db.records.bulkGet(ids)).filter(isPresent).map((record) => [record.id, record]))
   const records: CachedRecord[] = []
-  const clients = new Map<string, CachedClient>()
-  const opportunities = new Map<string, CachedOpportunity>()
-  rows.forEach((row, i) => {
-    const { client, opportunity, ...fields } = row
-    if (client) clients.set(client.id, { ...client, updated })
-    if (opportunity) opportunities.set(opportunity.id, { ...opportunity, updated })
-    const mine = stored[i]
-    if (mine && hasLocalOp(mine)) return
+  for (const row of rows) {
+    const { client: _client, opportunity: _opportunity, ...fields } = row
+    const mine = stored.get(row.id)
+    if (mine && hasLocalOp(mine)) continue
     records.push(mine?.local_id ? { ...fields, local_id: mine.local_id } : fields)
-  })
-  return { records, clients: [...clients.values()], opportunities: [...opportunities.values()] }
+  }
+  return records
+}
+
+/** What this store last wrote of each client and opportunity (by id, as JSON): a download repeats each on many pages. */
+interface DirectoryWritten {
+  clients: Map<string, string>
+  opportunities: Map<string, string>
+}
+
+/**
+ * The clients and opportunities of a page that differ from what this store last wrote of them.
+ * `remember` records them as written; call it once the page has committed.
+ */
+function changedDirectory(rows: readonly FollowupRecord[], written: DirectoryWritten) {
+  const updated = Date.now()
+  const changed = <T extends { id: string }>(seen: Map<string, string>, items: (T | undefined)[]) => {
+    const latest = new Map<string, T>()
+    for (const item of items) if (item) latest.set(item.id, item)
+    const fresh: [T, string][] = []
+    for (const item of latest.values()) {
+      const json = JSON.stringify(item)
+      if (seen.get(item.id) !== json) fresh.push([item, json])
+    }
+    return fresh
+  }
+  const clients = changed(written.clients, rows.map((row) => row.client))
+  const opportunities = changed(written.opportunities, rows.map((row) => row.opportunity))
+  return {
+    clients: clients.map(([client]): CachedClient => ({ ...client, updated })),
+    opportunities: opportunities.map(([opportunity]): CachedOpportunity => ({ ...opportunity, updated })),
+    remember() {
+      for (const [client, json] of clients) written.clients.set(client.id, json)
+      for (const [opportunity, json] of opportunities) written.opportunities.set(opportunity.id, json)
+    },
+  }
 }

@@ -24,13 +24,13 @@ export type CachedRecord = {
 
 /** A client (客户) as last seen embedded in a list row. */
 export type CachedClient = ClientInfo & {
-  /** Epoch ms when a pulled row last carried it. */
+  /** Epoch ms when a pulled row brought this version of it (a download writes each version once). */
   updated: number
 }
 
 /** An opportunity (商机) as last seen embedded in a list row. */
 export type CachedOpportunity = OpportunityInfo & {
-  /** Epoch ms when a pulled row last carried it. */
+  /** Epoch ms when a pulled row brought this version of it (a download writes each version once). */
   updated: number
 }
 

@@ -47,6 +47,17 @@ describe('a full disk', () => {
     expect(await store.pullState()).toMatchObject({ cursor: '', fetched: 0 })
   })
 
+  it('writes the clients of a failed page when the page is applied again', async () => {
+    const { db, disk } = cacheDbWithFullDisk('ecrm:full', 'records')
+    const store = createDexieSyncStore(db)
+    disk.full = true
+    await expect(store.applyPage([serverRow(1)])).rejects.toBeInstanceOf(StorageFullError)
+
+    disk.full = false
+    await store.applyPage([serverRow(1)])
+    expect(await db.clients.get(serverId(1_000_001))).toMatchObject({ cle_name: '客户 1' })
+  })
+
   it('passes other failures through unchanged', async () => {
     const { db } = cacheDbWithFullDisk('ecrm:full', 'records')
     db.close()
