@@ -1,31 +1,19 @@
-import { mkdirSync } from 'node:fs'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { NO_FAULTS } from '../../electron/main/demo/server'
-import { cachedRecordCount, collectPageErrors, SCREENSHOTS, seedOutbox, signInToDemo, unnamedControls } from './support/frame-page'
-import { launchApp, type LaunchedApp } from './support/launch'
+import { appPerTest } from './support/app-per-test'
+import { cachedRecordCount, SCREENSHOTS, seedOutbox, signInToDemo, unnamedControls } from './support/frame-page'
+import type { LaunchOptions } from './support/launch'
 
 const VIEWPORT = { width: 1100, height: 720 }
 
 describe('the app frame in Chromium, over main’s real handler table', () => {
-  let app: LaunchedApp | undefined
-  let errors: string[] = []
+  const { launch, demoServer } = appPerTest(VIEWPORT)
 
-  beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }))
-  afterEach(async () => {
-    await app?.close()
-    app = undefined
-    expect(errors).toEqual([])
-  })
-
-  async function start(options: Parameters<typeof launchApp>[0] = {}) {
-    app = await launchApp(options)
-    errors = collectPageErrors(app.page)
-    await app.page.setViewportSize(VIEWPORT)
+  async function start(options: LaunchOptions = {}) {
+    const app = await launch(options)
     await app.page.getByTestId('sign-in-screen').waitFor()
     return app
   }
-
-  const demoServer = async () => (await app!.core!.demoServer())!
 
   it('signs in to the demo in one click, shows the first download and ends online with nothing pending', async () => {
     const { page } = await start({ demoRecords: 2000, sync: { baseBackoffMs: 100, maxBackoffMs: 1000, downloadPageSize: 50 } })

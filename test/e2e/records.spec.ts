@@ -3,38 +3,28 @@
  * the demo e-CRM server (search, offline create and batch delete landing once, a hostile record
  * shown inert, everything kept across a reload). Screenshots (zh-CN) go to test-results/screenshots.
  */
-import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { pinyin } from 'pinyin-pro'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { NO_FAULTS } from '../../electron/main/demo/faults'
 import type { DemoServer } from '../../electron/main/demo/server'
-import { launchApp, type LaunchedApp } from './support/launch'
+import { appPerTest } from './support/app-per-test'
+import { SCREENSHOTS, signInToDemo } from './support/frame-page'
 
-const SCREENSHOTS = 'test-results/screenshots'
 const VIEWPORT = { width: 1280, height: 800 }
 
 describe('the record screens in Chromium, over the demo server', () => {
-  let app: LaunchedApp | undefined
-  let errors: string[] = []
-
-  beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }))
-  afterEach(async () => {
-    await app?.close()
-    app = undefined
-    expect(errors).toEqual([])
-  })
+  // Chromium reports an inline handler (the payload's onerror) as refused by the CSP already when
+  // DOMPurify parses the content into its inert document, before the handler is stripped.
+  // Nothing runs: the spec asserts that on window.__xss.
+  const { launch, demoServer } = appPerTest(VIEWPORT, (message) => message.startsWith('Executing inline event handler violates'))
 
   /** Starts the app, signs in to the demo and waits for the first download to finish. */
   async function start(): Promise<{ page: Page; server: DemoServer }> {
-    app = await launchApp()
-    const { page } = app
-    errors = pageErrors(page)
-    await page.setViewportSize(VIEWPORT)
-    await page.getByRole('button', { name: '试用演示' }).click()
-    await expect.poll(() => page.getByTestId('status-last-sync').textContent(), { timeout: 60_000 }).toMatch(/上次同步/)
+    const { page } = await launch()
+    await signInToDemo(page)
     await page.getByTestId('record-row').first().waitFor()
-    return { page, server: (await app.core!.demoServer())! }
+    return { page, server: await demoServer() }
   }
 
   /** A screenshot once the frame's passing messages ("已下载 300 条跟进记录") have gone. */
@@ -226,21 +216,3 @@ describe('the record screens in Chromium, over the demo server', () => {
     expect(await total(page)).toBe(count)
   })
 })
-
-/** Uncaught exceptions and console errors of the page. */
-function pageErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return
-    // The static server has no favicon; the built page repeats its CSP in a <meta>, where frame-ancestors is ignored.
-    if (message.location().url.endsWith('/favicon.ico')) return
-    if (message.text().includes("'frame-ancestors' is ignored")) return
-    // Chromium reports an inline handler (the payload's onerror) as refused by the CSP already when
-    // DOMPurify parses the content into its inert document, before the handler is stripped.
-    // Nothing runs: the spec asserts that on window.__xss.
-    if (message.text().startsWith('Executing inline event handler violates')) return
-    errors.push(message.text())
-  })
-  return errors
-}

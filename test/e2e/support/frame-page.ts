@@ -1,5 +1,5 @@
 /**
- * What the frame specs do to the page: sign in to the demo, wait for the first download, read
+ * What the e2e specs do to the page: sign in to the demo, wait for the first download, read
  * and seed the cache through the page's own IndexedDB, and collect the page's errors.
  */
 import type { Page } from 'playwright-core'
@@ -14,8 +14,11 @@ export async function signInToDemo(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId('status-last-sync').textContent(), { timeout: 60_000 }).toMatch(/上次同步|Last synced/)
 }
 
-/** Errors the page reported: uncaught exceptions and console errors (a CSP refusal is one). */
-export function collectPageErrors(page: Page): string[] {
+/**
+ * Errors the page reported: uncaught exceptions and console errors (a CSP refusal is one), less
+ * those `excused` accepts.
+ */
+export function collectPageErrors(page: Page, excused: (message: string) => boolean = () => false): string[] {
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
   page.on('console', (message) => {
@@ -24,6 +27,7 @@ export function collectPageErrors(page: Page): string[] {
     if (message.location().url.endsWith('/favicon.ico')) return
     // The built page repeats its CSP in a <meta> (for e2e); the shell sends frame-ancestors as a header.
     if (message.text().includes("'frame-ancestors' is ignored when delivered via a <meta> element")) return
+    if (excused(message.text())) return
     errors.push(message.text())
   })
   return errors
