@@ -1,6 +1,6 @@
 import Dexie from 'dexie'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
-import { createAuthedClient, createTokenSource, passwordGrant, type AccountConfig } from '../../../electron/main/crm/auth'
+import { createAuthedClient, createTokenSource, passwordGrant } from '../../../electron/main/crm/auth'
 import type { CrmClient } from '../../../electron/main/crm/client'
 import { DEMO_ACCOUNT, NO_FAULTS, startDemoServer, type DemoServer, type FaultSettings } from '../../../electron/main/demo/server'
 import { emptyStats, type SyncStats } from '../../../electron/main/sync/context'
@@ -8,6 +8,7 @@ import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../..
 import type { SyncStore } from '../../../electron/shared/sync'
 import { cacheDbName, openCacheDb, type CacheDb } from '../../../renderer/src/db/schema'
 import { createDexieSyncStore } from '../../../renderer/src/db/sync-store'
+import { demoAccountConfig } from '../../support/demo-account'
 
 export interface WorldOptions {
   records: number
@@ -25,14 +26,7 @@ export async function createWorld(options: WorldOptions) {
   Dexie.dependencies.indexedDB = new IDBFactory()
   Dexie.dependencies.IDBKeyRange = IDBKeyRange
   const server: DemoServer = await startDemoServer({ records: options.records, seed: options.seed ?? 7 })
-  const account: AccountConfig = {
-    baseUrl: server.url,
-    tokenUrl: server.tokenUrl,
-    clientId: DEMO_ACCOUNT.clientId,
-    clientSecret: DEMO_ACCOUNT.clientSecret,
-    enterpriseCode: DEMO_ACCOUNT.enterpriseCode,
-    agentNo: DEMO_ACCOUNT.agentNo,
-  }
+  const account = demoAccountConfig(server)
   let signedOut = false
   let client: CrmClient = await signIn()
   const dbName = cacheDbName(account)

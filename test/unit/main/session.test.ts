@@ -6,6 +6,7 @@ import { DEMO_ACCOUNT, startDemoServer, type DemoServer } from '../../../electro
 import { createSecretVault, SESSION_FILE, type VaultCrypto } from '../../../electron/main/secrets/vault'
 import { createSessionManager } from '../../../electron/main/session'
 import type { SessionInfo, SignInRequest } from '../../../electron/shared/ipc'
+import { demoAccountConfig } from '../../support/demo-account'
 
 /** Stands in for the OS store: reversible, and not plain text, so a leak would show. */
 const xorCrypto: VaultCrypto = {
@@ -34,15 +35,7 @@ function manager(events: SessionInfo[] = []) {
   })
 }
 
-const tenant = (): SignInRequest => ({
-  baseUrl: server.url,
-  tokenUrl: server.tokenUrl,
-  clientId: DEMO_ACCOUNT.clientId,
-  clientSecret: DEMO_ACCOUNT.clientSecret,
-  enterpriseCode: DEMO_ACCOUNT.enterpriseCode,
-  agentNo: DEMO_ACCOUNT.agentNo,
-  password: DEMO_ACCOUNT.password,
-})
+const tenant = (): SignInRequest => ({ ...demoAccountConfig(server), password: DEMO_ACCOUNT.password })
 
 /** Waits (bounded) until the vault file is there or gone: a refused refresh forgets it in the background. */
 async function vaultFile(present: boolean): Promise<void> {

@@ -11,6 +11,7 @@ import {
 } from '../../../../electron/main/crm/auth'
 import { CrmApiError, createCrmClient } from '../../../../electron/main/crm/client'
 import { DEMO_ACCOUNT, NO_FAULTS, startDemoServer, type DemoServer } from '../../../../electron/main/demo/server'
+import { demoAccountConfig } from '../../../support/demo-account'
 
 let s: DemoServer
 let account: AccountConfig
@@ -57,14 +58,7 @@ async function works(accessToken: string): Promise<boolean> {
 
 beforeAll(async () => {
   s = await startDemoServer({ records: 20, seed: 2 })
-  account = {
-    baseUrl: s.url,
-    tokenUrl: s.tokenUrl,
-    clientId: DEMO_ACCOUNT.clientId,
-    clientSecret: DEMO_ACCOUNT.clientSecret,
-    enterpriseCode: DEMO_ACCOUNT.enterpriseCode,
-    agentNo: DEMO_ACCOUNT.agentNo,
-  }
+  account = demoAccountConfig(s)
 })
 afterAll(async () => {
   await s.close()

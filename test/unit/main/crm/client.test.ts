@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { passwordGrant, type AccountConfig } from '../../../../electron/main/crm/auth'
 import { CrmApiError, createCrmClient, type CrmClient } from '../../../../electron/main/crm/client'
 import { DEMO_ACCOUNT, NO_FAULTS, startDemoServer, type DemoServer } from '../../../../electron/main/demo/server'
+import { demoAccountConfig } from '../../../support/demo-account'
 import type { FollowupRecord } from '../../../../electron/shared/records'
 
 let s: DemoServer
@@ -50,14 +51,7 @@ function ids(rows: FollowupRecord[]): string[] {
 
 beforeAll(async () => {
   s = await startDemoServer({ records: 300, seed: 1 })
-  account = {
-    baseUrl: s.url,
-    tokenUrl: s.tokenUrl,
-    clientId: DEMO_ACCOUNT.clientId,
-    clientSecret: DEMO_ACCOUNT.clientSecret,
-    enterpriseCode: DEMO_ACCOUNT.enterpriseCode,
-    agentNo: DEMO_ACCOUNT.agentNo,
-  }
+  account = demoAccountConfig(s)
   await signIn()
   client = clientWith()
   all = s.store.all()

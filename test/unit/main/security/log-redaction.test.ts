@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Agent, type Dispatcher } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAuthedClient, createTokenSource, passwordGrant, type AccountConfig, type TokenSet } from '../../../../electron/main/crm/auth'
+import { createAuthedClient, createTokenSource, passwordGrant, type TokenSet } from '../../../../electron/main/crm/auth'
 import { DEMO_ACCOUNT, startDemoServer, type DemoServer } from '../../../../electron/main/demo/server'
 import { createLogger, type Logger } from '../../../../electron/main/logging/logger'
+import { demoAccountConfig } from '../../../support/demo-account'
 
 /**
  * Logs every request and answer in full (headers, bodies) at debug level: the most a verbose
@@ -78,14 +79,7 @@ describe('the log file holds no secret after sign-in and sync traffic logged ver
 
   it('signs in, lists, reads, creates, deletes, refreshes an expired token, and logs it all', async () => {
     const dispatcher = agent.compose(tracing(logger))
-    const account: AccountConfig = {
-      baseUrl: demo.url,
-      tokenUrl: demo.tokenUrl,
-      clientId: DEMO_ACCOUNT.clientId,
-      clientSecret: DEMO_ACCOUNT.clientSecret,
-      enterpriseCode: DEMO_ACCOUNT.enterpriseCode,
-      agentNo: DEMO_ACCOUNT.agentNo,
-    }
+    const account = demoAccountConfig(demo)
     const log = logger.scope('session')
     log.info('signing in', { account, password: DEMO_ACCOUNT.password })
 
