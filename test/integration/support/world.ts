@@ -2,6 +2,7 @@ import Dexie from 'dexie'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { createAuthedClient, createTokenSource, passwordGrant } from '../../../electron/main/crm/auth'
 import type { CrmClient } from '../../../electron/main/crm/client'
+import { createPrng } from '../../../electron/main/demo/prng'
 import { DEMO_ACCOUNT, NO_FAULTS, startDemoServer, type DemoServer, type FaultSettings } from '../../../electron/main/demo/server'
 import { emptyStats, type SyncStats } from '../../../electron/main/sync/context'
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../../../electron/main/sync/engine'
@@ -35,7 +36,8 @@ export async function createWorld(options: WorldOptions) {
   let engine: SyncEngine = newEngine()
   // Every engine this world ran: a killed engine's last in-flight write may still commit after it stopped.
   const engines: SyncEngine[] = [engine]
-  let random = seeded(options.seed ?? 7)
+  // The engine's jitter is the same every run.
+  let random = createPrng(options.seed ?? 7).next
 
   async function signIn(): Promise<CrmClient> {
     const tokens = await passwordGrant(account, DEMO_ACCOUNT.password)
@@ -93,7 +95,7 @@ export async function createWorld(options: WorldOptions) {
       db.close()
       db = await openCacheDb(dbName)
       store = createDexieSyncStore(db)
-      random = seeded(Math.floor(random() * 1e9))
+      random = createPrng(Math.floor(random() * 1e9)).next
       engine = newEngine(overrides)
       engines.push(engine)
     },
@@ -129,18 +131,6 @@ export async function createWorld(options: WorldOptions) {
 }
 
 export type World = Awaited<ReturnType<typeof createWorld>>
-
-/** mulberry32: a small seeded PRNG, so the engine's jitter is the same every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** The line each scenario prints, in the exact form the issue asks for. */
 export function scenarioLine(name: string, ops: number, stats: SyncStats, lost: number, duplicated: number): string {
