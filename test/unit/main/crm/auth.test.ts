@@ -12,21 +12,13 @@ import {
 import { CrmApiError, createCrmClient } from '../../../../electron/main/crm/client'
 import { DEMO_ACCOUNT, NO_FAULTS, startDemoServer, type DemoServer } from '../../../../electron/main/demo/server'
 import { demoAccountConfig } from '../../../support/demo-account'
+import { rejection } from '../../../support/rejection'
 
 let s: DemoServer
 let account: AccountConfig
 
 const DAY_MS = 86_400_000
 const MINUTE = 60_000
-
-async function rejection<E extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(type)
-  return err as E
-}
 
 /** A token source on a fresh sign-in, with a clock the test moves. */
 async function signedIn(extra: Partial<TokenSourceOptions> = {}) {

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { Agent } from 'undici'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { CrmApiError, createCrmClient, parseRetryAfter } from '../../../../electron/main/crm/client'
+import { rejection } from '../../../support/rejection'
 
 interface Seen {
   method: string
@@ -41,15 +42,6 @@ function ok(data: unknown, raw?: string) {
 
 const TOKEN = 'tok-3f9a.secret'
 const client = () => createCrmClient({ baseUrl: base, getAccessToken: async () => TOKEN, timeoutMs: 5000 })
-
-async function failure(promise: Promise<unknown>): Promise<CrmApiError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(CrmApiError)
-  return err as CrmApiError
-}
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -159,20 +151,20 @@ describe('answers at the edge', () => {
 
   it('says notFound when a detail answer holds no record', async () => {
     reply = ok(null)
-    const err = await failure(client().getRecord('6471994196059471873'))
+    const err = await rejection(client().getRecord('6471994196059471873'), CrmApiError)
     expect(err).toMatchObject({ kind: 'rejected', notFound: true, retryable: false })
   })
 
   it('says notFound for an envelope code 404', async () => {
     reply = ok(null, '{"code":404,"message":"跟进记录不存在","data":[]}')
-    const err = await failure(client().getRecord('6471994196059471873'))
+    const err = await rejection(client().getRecord('6471994196059471873'), CrmApiError)
     expect(err).toMatchObject({ kind: 'rejected', notFound: true, code: 404, status: 200 })
     expect(err.message).toContain('跟进记录不存在')
   })
 
   it('treats a create answer without an id as a bad response, never falling back to _id', async () => {
     reply = ok(null, '{"code":200,"message":"ok","data":{"_id":6471994196059472000}}')
-    const err = await failure(client().createRecord({ cle_id: '6470844909275561985', record_type: 36, record_content: 'x' }))
+    const err = await rejection(client().createRecord({ cle_id: '6470844909275561985', record_type: 36, record_content: 'x' }), CrmApiError)
     expect(err).toMatchObject({ kind: 'bad_response', retryable: false })
   })
 })
@@ -180,24 +172,24 @@ describe('answers at the edge', () => {
 describe('failures the demo server cannot stage', () => {
   it('treats a captive portal (200 with HTML) as a retryable server problem', async () => {
     reply = send(200, '<html><body>Please log in to the Wi-Fi</body></html>', { 'content-type': 'text/html' })
-    const err = await failure(client().listRecords())
+    const err = await rejection(client().listRecords(), CrmApiError)
     expect(err).toMatchObject({ kind: 'server', retryable: true, status: 200 })
     expect(err.message).toContain('text/html')
   })
 
   it('treats a redirect to a portal the same way', async () => {
     reply = send(302, '', { location: 'http://portal.example/' })
-    expect(await failure(client().recordTypes())).toMatchObject({ kind: 'server', retryable: true, status: 302 })
+    expect(await rejection(client().recordTypes(), CrmApiError)).toMatchObject({ kind: 'server', retryable: true, status: 302 })
   })
 
   it('does not retry a 404 HTML page (a wrong base URL will not fix itself)', async () => {
     reply = send(404, '<h1>Not Found</h1>', { 'content-type': 'text/html' })
-    expect(await failure(client().recordTypes())).toMatchObject({ kind: 'rejected', retryable: false, status: 404 })
+    expect(await rejection(client().recordTypes(), CrmApiError)).toMatchObject({ kind: 'rejected', retryable: false, status: 404 })
   })
 
   it('maps an envelope auth code to auth, keeping the message and scrubbing the token', async () => {
     reply = ok(null, `{"code":40101,"message":"token ${TOKEN} 已过期","data":null}`)
-    const err = await failure(client().recordTypes())
+    const err = await rejection(client().recordTypes(), CrmApiError)
     expect(err).toMatchObject({ kind: 'auth', code: 40101, retryable: false })
     expect(err.message).toContain('已过期')
     expect(err.message).not.toContain(TOKEN)
@@ -205,12 +197,12 @@ describe('failures the demo server cannot stage', () => {
 
   it('rejects an envelope without code as a non-retryable bad response', async () => {
     reply = ok(null, '{"message":"ok","data":[]}')
-    expect(await failure(client().recordTypes())).toMatchObject({ kind: 'bad_response', retryable: false })
+    expect(await rejection(client().recordTypes(), CrmApiError)).toMatchObject({ kind: 'bad_response', retryable: false })
   })
 
   it('honours Retry-After as an HTTP-date', async () => {
     reply = send(429, '', { 'retry-after': new Date(Date.now() + 30_000).toUTCString() })
-    const err = await failure(client().recordTypes())
+    const err = await rejection(client().recordTypes(), CrmApiError)
     expect(err).toMatchObject({ kind: 'rate_limited', retryable: true, status: 429 })
     expect(err.retryAfterMs).toBeGreaterThan(25_000)
     expect(err.retryAfterMs).toBeLessThanOrEqual(30_000)
@@ -218,7 +210,7 @@ describe('failures the demo server cannot stage', () => {
 
   it('keeps a Retry-After sent with a 503', async () => {
     reply = send(503, 'Service Unavailable', { 'content-type': 'text/plain', 'retry-after': '3' })
-    expect(await failure(client().recordTypes())).toMatchObject({ kind: 'server', retryable: true, status: 503, retryAfterMs: 3000 })
+    expect(await rejection(client().recordTypes(), CrmApiError)).toMatchObject({ kind: 'server', retryable: true, status: 503, retryAfterMs: 3000 })
   })
 
   it('reports a DNS failure as a network error that was never sent', async () => {
@@ -231,7 +223,7 @@ describe('failures the demo server cannot stage', () => {
     })
     try {
       const c = createCrmClient({ baseUrl: 'http://e-crm.example.invalid/openapi/v1', getAccessToken: () => TOKEN, dispatcher })
-      const err = await failure(c.recordTypes())
+      const err = await rejection(c.recordTypes(), CrmApiError)
       expect(err).toMatchObject({ kind: 'network', retryable: true, notSent: true })
       expect(err.message).toContain('ENOTFOUND')
       expect(err.message).not.toContain(TOKEN)

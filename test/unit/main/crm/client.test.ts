@@ -5,6 +5,7 @@ import { passwordGrant, type AccountConfig } from '../../../../electron/main/crm
 import { CrmApiError, createCrmClient, type CrmClient } from '../../../../electron/main/crm/client'
 import { DEMO_ACCOUNT, NO_FAULTS, startDemoServer, type DemoServer } from '../../../../electron/main/demo/server'
 import { demoAccountConfig } from '../../../support/demo-account'
+import { rejection } from '../../../support/rejection'
 import type { FollowupRecord } from '../../../../electron/shared/records'
 
 let s: DemoServer
@@ -19,15 +20,6 @@ async function signIn(): Promise<void> {
 
 function clientWith(extra: { timeoutMs?: number; dispatcher?: Agent } = {}): CrmClient {
   return createCrmClient({ baseUrl: s.url, getAccessToken: () => token, timeoutMs: 5000, ...extra })
-}
-
-async function failure(promise: Promise<unknown>): Promise<CrmApiError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(CrmApiError)
-  return err as CrmApiError
 }
 
 /** Every page of a listing, checking that the walk ends. */
@@ -159,7 +151,7 @@ describe('endpoints', () => {
     })
 
     it('a refused filter comes back as rejected with the server message', async () => {
-      const err = await failure(client.listRecords({ create_time: '2019.01.01' }))
+      const err = await rejection(client.listRecords({ create_time: '2019.01.01' }), CrmApiError)
       expect(err).toMatchObject({ kind: 'rejected', retryable: false, code: 400 })
       expect(err.message).toContain('create_time')
     })
@@ -184,7 +176,7 @@ describe('endpoints', () => {
   it('says notFound for a record deleted on the server', async () => {
     const victim = all[250] as FollowupRecord
     expect(s.store.deleteDirect([victim.id])).toBe(1)
-    const err = await failure(client.getRecord(victim.id))
+    const err = await rejection(client.getRecord(victim.id), CrmApiError)
     expect(err).toMatchObject({ kind: 'rejected', notFound: true, retryable: false })
   })
 
@@ -215,7 +207,7 @@ describe('endpoints', () => {
     const foreign = b?.opportunities[0]
     if (!a || !foreign) throw new Error('the demo data needs two clients with opportunities')
     const before = s.store.count()
-    const err = await failure(client.createRecord({ cle_id: a.id, opty_id: foreign.id, record_type: 36, record_content: 'x' }))
+    const err = await rejection(client.createRecord({ cle_id: a.id, opty_id: foreign.id, record_type: 36, record_content: 'x' }), CrmApiError)
     expect(err).toMatchObject({ kind: 'rejected', retryable: false, code: 400, status: 200 })
     expect(err.message).toContain('商机不属于该客户')
     expect(s.store.count()).toBe(before)
@@ -235,7 +227,7 @@ describe('endpoints', () => {
 describe('errors from the fault knobs', () => {
   it('network: the socket is reset before an answer', async () => {
     s.setFaults({ resetBeforeRate: 1 })
-    const err = await failure(client.recordTypes())
+    const err = await rejection(client.recordTypes(), CrmApiError)
     expect(err).toMatchObject({ kind: 'network', retryable: true })
     expect(err.notSent).toBeUndefined() // it reached the server: only the caller can tell what happened
     expect(err.message).not.toContain(token)
@@ -246,7 +238,7 @@ describe('errors from the fault knobs', () => {
     if (!owner) throw new Error('no client')
     const before = s.store.count()
     s.setFaults({ resetAfterCommitRate: 1 })
-    const err = await failure(client.createRecord({ cle_id: owner.id, record_type: 36, record_content: '丢失的应答' }))
+    const err = await rejection(client.createRecord({ cle_id: owner.id, record_type: 36, record_content: '丢失的应答' }), CrmApiError)
     expect(err).toMatchObject({ kind: 'network', retryable: true })
     expect(s.store.count()).toBe(before + 1)
   })
@@ -255,14 +247,14 @@ describe('errors from the fault knobs', () => {
     const closed = await startDemoServer({ records: 0 })
     const url = closed.url
     await closed.close()
-    const err = await failure(createCrmClient({ baseUrl: url, getAccessToken: () => token }).recordTypes())
+    const err = await rejection(createCrmClient({ baseUrl: url, getAccessToken: () => token }).recordTypes(), CrmApiError)
     expect(err).toMatchObject({ kind: 'network', retryable: true, notSent: true })
   })
 
   it('timeout: no headers within timeoutMs', async () => {
     s.setFaults({ latencyMs: 1500 })
     const started = Date.now()
-    const err = await failure(clientWith({ timeoutMs: 300 }).recordTypes())
+    const err = await rejection(clientWith({ timeoutMs: 300 }).recordTypes(), CrmApiError)
     expect(err).toMatchObject({ kind: 'timeout', retryable: true })
     expect(Date.now() - started).toBeLessThan(1200)
   })
@@ -270,7 +262,7 @@ describe('errors from the fault knobs', () => {
   it('timeout: headers in time but the body trickles past timeoutMs', async () => {
     s.setFaults({ slowBodyMs: 2000 })
     const started = Date.now()
-    const err = await failure(clientWith({ timeoutMs: 500 }).listRecords({ page_size: 50 }))
+    const err = await rejection(clientWith({ timeoutMs: 500 }).listRecords({ page_size: 50 }), CrmApiError)
     expect(err).toMatchObject({ kind: 'timeout', retryable: true })
     expect(Date.now() - started).toBeLessThan(1700)
   })
@@ -283,7 +275,7 @@ describe('errors from the fault knobs', () => {
   it('auth: the token expired', async () => {
     s.expireTokens()
     try {
-      const err = await failure(client.recordTypes())
+      const err = await rejection(client.recordTypes(), CrmApiError)
       expect(err).toMatchObject({ kind: 'auth', retryable: false, status: 401 })
       expect(err.message).toContain('过期')
       expect(err.message).not.toContain(token)
@@ -295,7 +287,7 @@ describe('errors from the fault knobs', () => {
 
   it('rate_limited, with Retry-After in ms', async () => {
     s.setFaults({ rateLimitRate: 1, retryAfterSec: 7 })
-    const err = await failure(client.listRecords())
+    const err = await rejection(client.listRecords(), CrmApiError)
     expect(err).toMatchObject({ kind: 'rate_limited', retryable: true, status: 429, retryAfterMs: 7000 })
   })
 
@@ -303,7 +295,7 @@ describe('errors from the fault knobs', () => {
     s.setFaults({ serverErrorRate: 1 })
     const statuses = new Set<number>()
     for (let i = 0; i < 30 && statuses.size < 3; i++) {
-      const err = await failure(client.recordTypes())
+      const err = await rejection(client.recordTypes(), CrmApiError)
       expect(err).toMatchObject({ kind: 'server', retryable: true })
       statuses.add(err.status ?? 0)
       if (err.status === 502) expect(err.message).toContain('502')
@@ -313,14 +305,14 @@ describe('errors from the fault knobs', () => {
 
   it('server: the envelope "system busy" with HTTP 200', async () => {
     s.setFaults({ envelopeErrorRate: 1 })
-    const err = await failure(client.recordTypes())
+    const err = await rejection(client.recordTypes(), CrmApiError)
     expect(err).toMatchObject({ kind: 'server', retryable: true, status: 200, code: 500 })
     expect(err.message).toContain('系统繁忙')
   })
 
   it('bad_response: the body is cut off half-way (retryable)', async () => {
     s.setFaults({ truncateRate: 1 })
-    const err = await failure(client.listRecords({ page_size: 20 }))
+    const err = await rejection(client.listRecords({ page_size: 20 }), CrmApiError)
     expect(err).toMatchObject({ kind: 'bad_response', retryable: true, status: 200 })
   })
 
@@ -329,13 +321,13 @@ describe('errors from the fault knobs', () => {
     const c = clientWith({ dispatcher, timeoutMs: 3000 })
     try {
       s.setFaults({ rateLimitRate: 1 })
-      await failure(c.recordTypes())
+      await rejection(c.recordTypes(), CrmApiError)
       s.setFaults({ ...NO_FAULTS, serverErrorRate: 1 })
-      for (let i = 0; i < 3; i++) await failure(c.recordTypes())
+      for (let i = 0; i < 3; i++) await rejection(c.recordTypes(), CrmApiError)
       s.setFaults({ ...NO_FAULTS, envelopeErrorRate: 1 })
-      await failure(c.recordTypes())
+      await rejection(c.recordTypes(), CrmApiError)
       s.setFaults(NO_FAULTS)
-      await failure(c.getRecord('1'))
+      await rejection(c.getRecord('1'), CrmApiError)
       for (let i = 0; i < 5; i++) expect((await c.listRecords({ page_size: 3 })).rows).toHaveLength(3)
     } finally {
       await dispatcher.close()
