@@ -11,6 +11,7 @@ import type { CacheDb } from '../db/schema'
 import type { CachedClient, CachedRecord } from '../db/types'
 import { toRecordRow, type RecordRow } from '../records/record-row'
 import type { RecordFilters, RecordOrder, RecordSearch, RecordSearchResult } from './useRecordsEnv'
+import { useKnownRows } from './useKnownRows'
 import { useRecordLiveQuery } from './useRecordLiveQuery'
 
 /** Rows are read in blocks of this many, so scrolling a little reads nothing new. */
@@ -24,12 +25,17 @@ export interface RecordListOptions {
   order: Readonly<Ref<RecordOrder>>
 }
 
-/** The rows read for one window, with the query they were found for (highlighting follows it). */
+/** The rows of one window, with the query they were found for (highlighting follows it). */
 interface LoadedWindow {
   start: number
   rows: (RecordRow | undefined)[]
   query: string
+  /** The search result's ids the rows are for; absent for the newest rows read before the index is ready. */
+  ids?: readonly string[]
 }
+
+/** A window of search results as read from the cache, with the clients its rows were shown with. */
+type ReadWindow = LoadedWindow & { clients?: ReadonlyMap<string, CachedClient> }
 
 export function useRecordList(options: RecordListOptions) {
   const { db, search, query, filters, order } = options
@@ -59,20 +65,43 @@ export function useRecordList(options: RecordListOptions) {
   onScopeDispose(() => stopListening?.())
   watch([query, filters, order], runSearch, { deep: true, immediate: true })
 
-  const loaded = useRecordLiveQuery<LoadedWindow>(() => {
-    const cache = db.value
+  /** The window of search results to show: which ids, for which query. */
+  const wanted = computed(() => {
     const found = result.value
+    if (!found) return undefined
     const { start, end } = window.value
-    const forQuery = query.value
-    if (found) {
-      const ids = found.slice(start, end)
-      return async () => ({ start, query: forQuery, rows: await rowsOf(cache, await cache.records.bulkGet(ids)) })
+    return { start, ids: found.slice(start, end), query: query.value }
+  })
+
+  const read = useRecordLiveQuery<ReadWindow>(() => {
+    const cache = db.value
+    const want = wanted.value
+    if (want) {
+      return async () => {
+        const { rows, clients } = await rowsOf(cache, await cache.records.bulkGet([...want.ids]))
+        return { ...want, rows, clients }
+      }
     }
+    const { start, end } = window.value
     return async () => {
       const records = await newestVisible(cache, start, end - start)
       // Without the index the query cannot be honoured yet; the rows are the newest, unhighlighted.
-      return { start, query: '', rows: await rowsOf(cache, records) }
+      return { start, query: '', rows: (await rowsOf(cache, records)).rows }
     }
+  })
+
+  const known = useKnownRows(db)
+  watch(read, (answer) => answer?.clients && known.remember(answer.rows, answer.clients))
+
+  /** The read window while it answers what is wanted; before its next read answers, the wanted rows if all are known. */
+  const loaded = computed<LoadedWindow | undefined>(() => {
+    const current = read.value
+    const want = wanted.value
+    if (!want || (current?.ids && current.start === want.start && current.query === want.query && sameIds(current.ids, want.ids))) {
+      return current
+    }
+    const rows = known.rowsFor(want.ids)
+    return rows ? { ...want, rows } : current
   })
 
   /** Before the index is ready: records not deleted. Counted apart, so the first rows need not wait for it. */
@@ -164,9 +193,14 @@ async function newestVisible(db: CacheDb, offset: number, count: number): Promis
   return records.filter((record) => record.deleted !== 1).slice(offset, offset + count)
 }
 
-async function rowsOf(db: CacheDb, records: (CachedRecord | undefined)[]): Promise<(RecordRow | undefined)[]> {
+async function rowsOf(db: CacheDb, records: (CachedRecord | undefined)[]) {
   const clientIds = [...new Set(records.flatMap((record) => (record ? [record.cle_id] : [])))]
   const clients = new Map<string, CachedClient>()
   for (const client of await db.clients.bulkGet(clientIds)) if (client) clients.set(client.id, client)
-  return records.map((record) => (record && record.deleted !== 1 ? toRecordRow(record, clients.get(record.cle_id)) : undefined))
+  const rows = records.map((record) => (record && record.deleted !== 1 ? toRecordRow(record, clients.get(record.cle_id)) : undefined))
+  return { rows, clients }
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i])
 }

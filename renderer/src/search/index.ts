@@ -6,7 +6,7 @@
  *   ...
  *   await search.flush(); search.close(); db.close()
  */
-export { searchMiddleware } from './change-capture'
+export { onCommittedWrites, searchMiddleware, type CommittedWrites } from './change-capture'
 export type { SearchFilters, SearchResult } from './query'
 export type { SearchOrder } from './search-index'
 export { createSearchService, type SearchService, type SearchServiceOptions } from './service'

@@ -180,4 +180,31 @@ describe('the record list over the real search service', () => {
     stop()
     search.close()
   })
+
+  it('shows a saved record from what it knows, before its next read of the cache returns', async () => {
+    const { db, reads } = cacheDbCountingReads('ecrm:list-known', 'records')
+    db.use(searchMiddleware)
+    await seeded(60, db)
+    const search = createSearchService(db, { persistDelayMs: 60_000 })
+    const { list, stop } = listOver(db, search)
+    await search.ready
+    await expect.poll(() => list.rowAt(0)?.id).toBe(serverId(59))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+
+    const created = await createLocalRecord(db, { cle_id: serverId(1_000_001), record_type: 36, record_content: '刚保存', cle_name: '客户 1' })
+    reads.calls = 0
+    // Synchronously, as the writer resumes: no read of the cache has had time to run.
+    expect(list.rowAt(0)).toMatchObject({ id: created.id, clientName: '客户 1', clientPhone: '13800000000', preview: '刚保存', sync: 'pending' })
+    expect(list.rowAt(1)?.id).toBe(serverId(59))
+    expect(reads.calls).toBe(0)
+
+    // The read still follows, and what it returns is what stays.
+    const optimistic = list.loadedWindow.value
+    await expect.poll(() => reads.calls).toBeGreaterThan(0)
+    await expect.poll(() => list.loadedWindow.value).not.toBe(optimistic)
+    expect(list.rowAt(0)).toMatchObject({ id: created.id, sync: 'pending' })
+    expect(list.rowAt(59)?.id).toBe(serverId(1))
+    stop()
+    search.close()
+  })
 })
