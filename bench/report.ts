@@ -45,7 +45,7 @@ export interface BenchResults {
     /** The whole app path (sync engine in main, demo server, bridge): informational, main's share sets its pace. Absent in --ci runs. */
     engine?: DownloadReport
   }
-  create: { p95_ms: number; searchable: CreateReport['searchable']; committed: CreateReport['committed'] }
+  create: { p95_ms: number; shown: CreateReport['shown']; searchable: CreateReport['searchable']; committed: CreateReport['committed'] }
   memory: { renderer_mb: number; js_heap_mb: number; array_buffers_mb: number }
   goals: Goal[]
 }
@@ -94,7 +94,7 @@ export function summarize(m: Measured): BenchResults {
     },
     { name: 'download ≥ 50% of raw bulkPut rate', met: ratio >= 0.5, detail: `${Math.round(ratio * 100)}%` },
     { name: 'no task ≥ 100 ms while downloading', met: m.download.longest_task_ms < 100, detail: `longest ${m.download.longest_task_ms} ms` },
-    { name: 'local create searchable, p95 ≤ 15 ms', met: m.create.searchable.p95_ms <= 15, detail: `${m.create.searchable.p95_ms} ms` },
+    { name: 'local create in the list and searchable, p95 ≤ 15 ms', met: m.create.shown.p95_ms <= 15, detail: `${m.create.shown.p95_ms} ms` },
     { name: 'renderer memory ≤ 250 MB', met: rendererMb <= 250, detail: `${rendererMb} MB` },
     { name: 'index returns exactly what the linear scan returns', met: mismatches === 0, detail: `${mismatches} mismatches` },
   ]
@@ -126,7 +126,7 @@ export function summarize(m: Measured): BenchResults {
       seconds: m.download.seconds,
       ...(m.engine ? { engine: m.engine } : {}),
     },
-    create: { p95_ms: m.create.searchable.p95_ms, searchable: m.create.searchable, committed: m.create.committed },
+    create: { p95_ms: m.create.shown.p95_ms, shown: m.create.shown, searchable: m.create.searchable, committed: m.create.committed },
     memory: { renderer_mb: rendererMb, js_heap_mb: round(m.memory.jsHeapMb), array_buffers_mb: round(m.memory.arrayBuffersMb) },
     goals,
   }
@@ -158,7 +158,7 @@ export function printTable(r: BenchResults): void {
         ? `${r.download.engine.records_per_s} rec/s · ${r.download.engine.seconds} s · longest task ${r.download.engine.longest_task_ms} ms`
         : 'skipped (--ci)',
     ],
-    ['local create → searchable', `p50 ${r.create.searchable.p50_ms} · p95 ${r.create.p95_ms} ms (commit alone p95 ${r.create.committed.p95_ms} ms)`],
+    ['local create → in the list', `p50 ${r.create.shown.p50_ms} · p95 ${r.create.p95_ms} ms (searchable p95 ${r.create.searchable.p95_ms}, commit p95 ${r.create.committed.p95_ms} ms)`],
     ['renderer memory', `${r.memory.renderer_mb} MB (JS heap ${r.memory.js_heap_mb} + array buffers ${r.memory.array_buffers_mb})`],
     ['correctness', `${r.search.mismatches} mismatches in ${r.search.verified.after_download.checked + r.search.verified.after_restart.checked} checks`],
   ]

@@ -57,6 +57,8 @@ export interface PersistReport {
 }
 
 export interface CreateReport {
+  /** createLocalRecord called → the list's first rows hold the record, and search finds it. */
+  shown: Percentiles
   /** createLocalRecord called → the record is found by search. */
   searchable: Percentiles
   /** createLocalRecord called → its transaction committed (IndexedDB alone). */
