@@ -26,7 +26,10 @@ export interface BenchResults {
     verified: { after_download: VerifyReport; after_restart: VerifyReport }
   }
   cold_start: {
+    /** From navigation start, so the bench page's own loading is in it. */
     first_rows_ms: number
+    /** From the page's script starting to run: the renderer's own part. */
+    first_rows_after_script_ms: number
     /** From navigation start, so the bench page's own loading is in it. */
     search_ready_ms: number
     /** From the cache being open: what search itself takes. */
@@ -80,6 +83,8 @@ export function summarize(m: Measured): BenchResults {
   const rendererMb = round(m.memory.jsHeapMb + m.memory.arrayBuffersMb)
   const ready = median(m.coldStarts, (run) => run.search_ready_ms)
   const readyAfterOpen = median(m.coldStarts, (run) => run.search_ready_ms - run.cache_open_ms)
+  const firstRows = median(m.coldStarts, (run) => run.first_rows_ms)
+  const firstRowsAfterScript = median(m.coldStarts, (run) => run.first_rows_ms - run.script_start_ms)
   const worstClass = Object.entries(m.timing.byClass).sort(([, a], [, b]) => b.index.p95_ms - a.index.p95_ms)[0]
   const mismatches = m.verifiedAfterDownload.mismatches + m.verifiedAfterRestart.mismatches
   const goals: Goal[] = [
@@ -87,6 +92,11 @@ export function summarize(m: Measured): BenchResults {
     { name: 'search ≥ 3× faster than linear scan at p95', met: speedup >= 3, detail: `${speedup}×` },
     ...(m.typing ? [{ name: 'no task ≥ 50 ms while typing', met: m.typing.longest_task_ms < 50, detail: `longest ${m.typing.longest_task_ms} ms` }] : []),
     { name: 'no task ≥ 50 ms while persisting the index', met: m.persist.longest_task_ms < 50, detail: `longest ${m.persist.longest_task_ms} ms` },
+    {
+      name: 'cold start: first rows ≤ 300 ms',
+      met: firstRows <= 300,
+      detail: `${firstRows} ms from navigation, ${firstRowsAfterScript} ms from the script starting (median of ${m.coldStarts.length})`,
+    },
     {
       name: 'cold start: search ready ≤ 1000 ms',
       met: ready <= 1000,
@@ -112,7 +122,8 @@ export function summarize(m: Measured): BenchResults {
       verified: { after_download: m.verifiedAfterDownload, after_restart: m.verifiedAfterRestart },
     },
     cold_start: {
-      first_rows_ms: median(m.coldStarts, (run) => run.first_rows_ms),
+      first_rows_ms: firstRows,
+      first_rows_after_script_ms: firstRowsAfterScript,
       search_ready_ms: ready,
       search_ready_after_open_ms: readyAfterOpen,
       runs: m.coldStarts,
@@ -148,7 +159,7 @@ export function printTable(r: BenchResults): void {
     ],
     [
       'cold start',
-      `first rows ${r.cold_start.first_rows_ms} ms · search ready ${r.cold_start.search_ready_ms} ms (from navigation; ${r.cold_start.search_ready_after_open_ms} ms after the cache opened)`,
+      `first rows ${r.cold_start.first_rows_ms} ms · search ready ${r.cold_start.search_ready_ms} ms from navigation (first rows ${r.cold_start.first_rows_after_script_ms} ms after the script started; search ${r.cold_start.search_ready_after_open_ms} ms after the cache opened)`,
     ],
     ['persisting the index', `${r.persist.ms} ms · longest task ${r.persist.longest_task_ms} ms`],
     ['download', `${r.download.records_per_s} rec/s vs raw bulkPut ${r.download.raw_bulkput_records_per_s} rec/s = ${Math.round(r.download.ratio * 100)}% · ${r.download.seconds} s · longest task ${r.download.longest_task_ms} ms`],
@@ -183,6 +194,8 @@ export async function writeResults(r: BenchResults): Promise<void> {
     baseline_p95_ms: r.search.baseline_p95_ms,
     speedup_p95: r.search.speedup_p95,
     typing_longest_task_ms: r.search.typing?.longest_task_ms,
+    cold_first_rows_ms: r.cold_start.first_rows_ms,
+    cold_first_rows_after_script_ms: r.cold_start.first_rows_after_script_ms,
     cold_search_ready_ms: r.cold_start.search_ready_ms,
     cold_search_ready_after_open_ms: r.cold_start.search_ready_after_open_ms,
     persist_longest_task_ms: r.persist.longest_task_ms,

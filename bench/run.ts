@@ -123,14 +123,14 @@ async function main(): Promise<number> {
     step('checking the index built by the download against a linear scan')
     const verifiedAfterDownload = await run(browser.page, 'verify', queries)
     step('local creates')
-    const create = await run(browser.page, 'create', ci ? 10 : 50)
+    const create = await run(browser.page, 'create', ci ? 10 : 100)
     await run(browser.page, 'flush')
     await browser.close()
 
     const coldStarts = []
     for (let i = 0; i < (ci ? 1 : 3); i++) {
       step(`cold start ${i + 1}`)
-      browser = await openBenchPage(profile, site.url)
+      browser = await openBenchPage(profile, `${site.url}?coldStart=${encodeURIComponent(DB_NAME)}`)
       coldStarts.push(await run(browser.page, 'coldStart', DB_NAME))
       if (i < (ci ? 0 : 2)) await browser.close()
     }

@@ -66,7 +66,11 @@ export interface CreateReport {
 }
 
 export interface ColdStartReport {
-  /** From navigation start (ms): the bench script ran, the cache opened, the newest rows read, search ready. */
+  /**
+   * From navigation start (ms): the page's script arrived (loaded, not yet compiled), the script
+   * ran, the cache opened, the newest rows read, search ready.
+   */
+  script_loaded_ms: number
   script_start_ms: number
   cache_open_ms: number
   first_rows_ms: number

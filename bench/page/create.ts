@@ -42,6 +42,8 @@ export async function create(count: number): Promise<CreateReport> {
       }, LIST_TIMEOUT_MS)
     })
   }
+  // The list on screen before the user saves: its first window read.
+  await until(() => list.loadedWindow.value?.ids !== undefined)
   const found = (token: string, id: string) => search.search(token).slice(0, 1)[0] === id
 
   const committed: number[] = []
@@ -71,4 +73,16 @@ export async function create(count: number): Promise<CreateReport> {
     scope.stop()
   }
   return { shown: percentiles(shown), searchable: percentiles(searchable), committed: percentiles(committed) }
+}
+
+function until(condition: () => boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const deadline = performance.now() + LIST_TIMEOUT_MS
+    const check = () => {
+      if (condition()) resolve()
+      else if (performance.now() > deadline) reject(new Error(`the list did not load within ${LIST_TIMEOUT_MS} ms`))
+      else setTimeout(check, 10)
+    }
+    check()
+  })
 }

@@ -3,12 +3,14 @@
  * window.bench. Built by Vite into out/bench, never part of the app bundle.
  */
 import type { BenchApi } from './api'
-import { coldStart } from './cold-start'
+import { coldStart, startColdStartFromAddress } from './cold-start'
 import { create } from './create'
 import { applyPages, engineDownload, rawBulkPut } from './download'
 import { flush } from './flush'
 import './long-tasks'
 import { searchTiming, typing, verify } from './search-bench'
+
+startColdStartFromAddress()
 
 const bench: BenchApi = {
   applyPages,
