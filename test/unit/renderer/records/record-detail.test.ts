@@ -49,4 +49,21 @@ describe('the record detail', () => {
     const wrapper = mountRecords(RecordDetail, setUpCacheStore(db), { props: { recordId: serverId(404) } })
     await vi.waitFor(() => expect(wrapper.text()).toContain('这条跟进记录已不在本机'))
   })
+
+  it('offers a way back only when it was opened from another panel', async () => {
+    const db = await openTestDb()
+    await createDexieSyncStore(db).applyPage([serverRow(1)])
+    const store = setUpCacheStore(db)
+    const back = () => document.querySelector<HTMLButtonElement>('button[aria-label="返回"]')
+
+    const alone = mountRecords(RecordDetail, store, { props: { recordId: serverId(1) } })
+    await vi.waitFor(() => expect(alone.text()).toContain('客户 1'))
+    expect(back()).toBeNull()
+    alone.unmount()
+
+    const stacked = mountRecords(RecordDetail, store, { props: { recordId: serverId(1), canGoBack: true } })
+    await vi.waitFor(() => expect(stacked.text()).toContain('客户 1'))
+    back()!.click()
+    expect(stacked.findComponent(RecordDetail).emitted('back')).toHaveLength(1)
+  })
 })
