@@ -40,7 +40,7 @@ export default tseslint.config(
   },
   {
     // The renderer runs in a sandboxed page: it talks to main only through window.crm and shares only types.
-    files: ['renderer/**/*.ts', 'renderer/**/*.vue', 'test/unit/renderer/**/*.ts'],
+    files: ['renderer/**/*.ts', 'renderer/**/*.vue', 'renderer/public/**/*.js', 'test/unit/renderer/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': [

@@ -95,7 +95,15 @@ function step(text: string): void {
 
 async function main(): Promise<number> {
   step('building the bench page')
-  await build({ configFile: false, root: resolve(import.meta.dirname, 'page'), base: './', logLevel: 'warn', build: { outDir: PAGE_OUT, emptyOutDir: true } })
+  // The app's public files too: the page loads the app's cache prewarm script, as the app does.
+  await build({
+    configFile: false,
+    root: resolve(import.meta.dirname, 'page'),
+    publicDir: resolve(ROOT, 'renderer/public'),
+    base: './',
+    logLevel: 'warn',
+    build: { outDir: PAGE_OUT, emptyOutDir: true },
+  })
   step(`starting the demo server with ${records} records`)
   const server = await startDemoServer({ records, seed: SEED, anchorTime: ANCHOR_TIME })
   const rows = server.store.all()

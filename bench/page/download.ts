@@ -9,6 +9,7 @@ import Dexie from 'dexie'
 import type { FollowupRecord } from '../../electron/shared/records'
 import type { SignInRequest } from '../../electron/shared/ipc'
 import type { SyncStatus } from '../../electron/shared/sync'
+import { rememberLastCache } from '../../renderer/src/db/last-cache'
 import { openCacheDb } from '../../renderer/src/db/schema'
 import { createDexieSyncStore } from '../../renderer/src/db/sync-store'
 import { callMain, onMainEvent } from '../../renderer/src/platform/bridge'
@@ -23,6 +24,8 @@ const PAGE = 500
 
 export async function applyPages(dbName: string, total: number): Promise<DownloadReport> {
   const { db, search } = await openCache(dbName)
+  // As the app's cache store does on opening an account's cache: the next start prewarms it.
+  rememberLastCache(dbName)
   await search.ready
   const store = createDexieSyncStore(db)
   const pages = Math.ceil(total / PAGE)

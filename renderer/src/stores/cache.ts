@@ -8,6 +8,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { AccountSummary } from '../../../electron/shared/ipc'
 import type { SyncStatus, SyncStore } from '../../../electron/shared/sync'
+import { forgetLastCache, rememberLastCache } from '../db/last-cache'
 import { cacheDbName, openCacheDb, type CacheDb } from '../db/schema'
 import { StorageFullError } from '../db/storage-full'
 import { createDexieSyncStore } from '../db/sync-store'
@@ -66,6 +67,7 @@ export const useCacheStore = defineStore('cache', () => {
   async function openAndAttach(next: AccountSummary, name: string): Promise<SyncStatus> {
     await close()
     const opened = await openCacheDb(name, { middlewares: [searchMiddleware] })
+    rememberLastCache(name)
     search.value = createSearchService(opened)
     const store = reportingStorageFull(createDexieSyncStore(opened), noteStorageFull)
     stopHosting = hostSyncStore(store, { onEvent: onMainEvent, reply: (reply) => callMain('storeReply', reply) })
@@ -113,7 +115,10 @@ export const useCacheStore = defineStore('cache', () => {
     db.value = null
     account.value = null
     openName = null
-    if (options.deleteData && name) await Dexie.delete(name)
+    if (options.deleteData && name) {
+      forgetLastCache(name)
+      await Dexie.delete(name)
+    }
   }
 
   /** Runs a local write on the open cache; a full disk raises the frame's notice (the write changed nothing). */

@@ -2,6 +2,7 @@ import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
 import SignOutDialog from '../../../../renderer/src/components/frame/SignOutDialog.vue'
+import { LAST_CACHE_KEY } from '../../../../renderer/src/db/last-cache'
 import { createLocalRecord } from '../../../../renderer/src/db/local-writes'
 import { accountDbName, useCacheStore } from '../../../../renderer/src/stores/cache'
 import { useSessionStore } from '../../../../renderer/src/stores/session'
@@ -45,13 +46,18 @@ describe('signing out', () => {
     await eventually(() => expect(useCacheStore().db).toBeNull())
     expect(await Dexie.exists(DB_NAME)).toBe(true)
     expect(useSessionStore().signedIn).toBe(false)
+    // The next start still prewarms the kept cache.
+    expect(localStorage.getItem(LAST_CACHE_KEY)).toBe(DB_NAME)
   })
 
   it('deletes the cache at once when nothing is waiting to be sent', async () => {
     await signedInWithPending(0)
+    expect(localStorage.getItem(LAST_CACHE_KEY)).toBe(DB_NAME)
     button('sign-out-delete').click()
     await eventually(async () => expect(useCacheStore().db).toBeNull())
     await eventually(async () => expect(await Dexie.exists(DB_NAME)).toBe(false))
+    // Nothing left to prewarm, and nothing that names the account.
+    expect(localStorage.getItem(LAST_CACHE_KEY)).toBeNull()
   })
 
   it('says how many changes wait, and that keeping sends them at the next sign-in', async () => {
