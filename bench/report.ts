@@ -48,7 +48,7 @@ export interface BenchResults {
     /** The whole app path (sync engine in main, demo server, bridge): informational, main's share sets its pace. Absent in --ci runs. */
     engine?: DownloadReport
   }
-  create: { p95_ms: number; shown: CreateReport['shown']; searchable: CreateReport['searchable']; committed: CreateReport['committed'] }
+  create: { p95_ms: number; shown: CreateReport['shown']; searchable: CreateReport['searchable']; committed: CreateReport['committed']; flushed: CreateReport['flushed'] }
   memory: { renderer_mb: number; js_heap_mb: number; array_buffers_mb: number }
   goals: Goal[]
 }
@@ -137,7 +137,7 @@ export function summarize(m: Measured): BenchResults {
       seconds: m.download.seconds,
       ...(m.engine ? { engine: m.engine } : {}),
     },
-    create: { p95_ms: m.create.shown.p95_ms, shown: m.create.shown, searchable: m.create.searchable, committed: m.create.committed },
+    create: { p95_ms: m.create.shown.p95_ms, shown: m.create.shown, searchable: m.create.searchable, committed: m.create.committed, flushed: m.create.flushed },
     memory: { renderer_mb: rendererMb, js_heap_mb: round(m.memory.jsHeapMb), array_buffers_mb: round(m.memory.arrayBuffersMb) },
     goals,
   }
@@ -169,7 +169,7 @@ export function printTable(r: BenchResults): void {
         ? `${r.download.engine.records_per_s} rec/s · ${r.download.engine.seconds} s · longest task ${r.download.engine.longest_task_ms} ms`
         : 'skipped (--ci)',
     ],
-    ['local create → in the list', `p50 ${r.create.shown.p50_ms} · p95 ${r.create.p95_ms} ms (searchable p95 ${r.create.searchable.p95_ms}, commit p95 ${r.create.committed.p95_ms} ms)`],
+    ['local create → in the list', `p50 ${r.create.shown.p50_ms} · p95 ${r.create.p95_ms} ms (searchable p95 ${r.create.searchable.p95_ms}, commit p95 ${r.create.committed.p95_ms}; on disk p95 ${r.create.flushed.p95_ms} ms)`],
     ['renderer memory', `${r.memory.renderer_mb} MB (JS heap ${r.memory.js_heap_mb} + array buffers ${r.memory.array_buffers_mb})`],
     ['correctness', `${r.search.mismatches} mismatches in ${r.search.verified.after_download.checked + r.search.verified.after_restart.checked} checks`],
   ]

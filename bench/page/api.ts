@@ -61,8 +61,10 @@ export interface CreateReport {
   shown: Percentiles
   /** createLocalRecord called → the record is found by search. */
   searchable: Percentiles
-  /** createLocalRecord called → its transaction committed (IndexedDB alone). */
+  /** createLocalRecord called → its (relaxed) transaction committed. */
   committed: Percentiles
+  /** createLocalRecord called → flushed to disk by the strict transaction after it (the app's Save resolves). */
+  flushed: Percentiles
 }
 
 export interface ColdStartReport {

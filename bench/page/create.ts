@@ -2,14 +2,18 @@
  * Local create → shown: the user saves a follow-up, and the record must be in the list and
  * findable by search. The list is the app's own data path (useRecordList, in a Vue effect scope
  * without components): its search result re-runs on the search service's onChange, and its
- * window of rows is read from the cache by a Dexie live query. Measured from the call to
- * createLocalRecord, with the names the new-follow-up form passes, until the list's first rows hold
- * the new record and a search for its text returns it.
+ * window of rows is read from the cache by a Dexie live query. The write goes as the cache
+ * store's `write` does it: createLocalRecord on a relaxed connection, then flushToDisk on the
+ * strict one. Measured from the call to createLocalRecord, with the names the new-follow-up form
+ * passes, until the list's first rows hold the new record and a search for its text returns it;
+ * and until the flush is done (when the app's Save resolves).
  */
 import { effectScope, ref, shallowRef, watch } from 'vue'
 import { useRecordList } from '../../renderer/src/composables/useRecordList'
 import type { RecordFilters, RecordOrder } from '../../renderer/src/composables/useRecordsEnv'
 import { createLocalRecord } from '../../renderer/src/db/local-writes'
+import { flushToDisk, openCacheDb } from '../../renderer/src/db/schema'
+import { searchMiddleware } from '../../renderer/src/search'
 import type { CreateReport } from './api'
 import { openedCache } from './cache'
 import { percentiles } from './stats'
@@ -18,7 +22,8 @@ import { percentiles } from './stats'
 const LIST_TIMEOUT_MS = 5000
 
 export async function create(count: number): Promise<CreateReport> {
-  const { db, search } = openedCache()
+  const { name, db, search } = openedCache()
+  const writer = await openCacheDb(name, { middlewares: [searchMiddleware], durability: 'relaxed' })
   const client = await db.clients.toCollection().first()
   if (!client) throw new Error('no client in the cache to write for')
   const scope = effectScope()
@@ -49,11 +54,12 @@ export async function create(count: number): Promise<CreateReport> {
   const committed: number[] = []
   const searchable: number[] = []
   const shown: number[] = []
+  const flushed: number[] = []
   try {
     for (let i = 0; i < count; i++) {
       const token = `基准新建${i}号${Math.random().toString(36).slice(2, 8)}`
       const start = performance.now()
-      const record = await createLocalRecord(db, {
+      const record = await createLocalRecord(writer, {
         cle_id: client.id,
         cle_name: client.cle_name,
         record_type: 39,
@@ -66,13 +72,16 @@ export async function create(count: number): Promise<CreateReport> {
       searchable.push(performance.now() - start)
       await inList(record.id)
       shown.push(performance.now() - start)
+      await flushToDisk(db)
+      flushed.push(performance.now() - start)
       // Users do not save twenty records a second: let each write settle like a real one.
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
   } finally {
     scope.stop()
+    writer.close()
   }
-  return { shown: percentiles(shown), searchable: percentiles(searchable), committed: percentiles(committed) }
+  return { shown: percentiles(shown), searchable: percentiles(searchable), committed: percentiles(committed), flushed: percentiles(flushed) }
 }
 
 function until(condition: () => boolean): Promise<void> {

@@ -79,6 +79,12 @@ export interface SearchChangeRow {
 export interface CacheDbOptions {
   /** DBCore middlewares (e.g. the search index's change capture), registered before the database opens. */
   middlewares?: readonly Middleware<DBCore>[]
+  /**
+   * 'strict' (the default): a transaction resolves once its changes are flushed to disk.
+   * 'relaxed': once they are handed to the operating system (they survive the app crashing, not
+   * the power failing), for the user's own writes only, each followed by `flushToDisk`.
+   */
+  durability?: 'strict' | 'relaxed'
 }
 
 export class CacheDb extends Dexie {
@@ -92,10 +98,10 @@ export class CacheDb extends Dexie {
   declare readonly searchChanges: Table<SearchChangeRow, number, Omit<SearchChangeRow, 'seq'>>
 
   constructor(name: string, options: CacheDbOptions = {}) {
-    // 'strict': a committed transaction is flushed to disk before it resolves. The engine sends a
-    // create only after `markSending` resolved; if a power cut (laptop battery on a train) could
-    // undo that mark, the create would come back as 'pending' and be sent a second time.
-    super(name, { chromeTransactionDurability: 'strict' })
+    // 'strict' unless asked: the engine sends a create only after `markSending` resolved; if a
+    // power cut (laptop battery on a train) could undo that mark, the create would come back as
+    // 'pending' and be sent a second time.
+    super(name, { chromeTransactionDurability: options.durability ?? 'strict' })
     for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
       const declared = this.version(version).stores(stores)
       if (upgrade) declared.upgrade(upgrade)
@@ -103,6 +109,15 @@ export class CacheDb extends Dexie {
     // Dexie builds its DBCore stack when the database opens: middlewares must be in place before.
     for (const middleware of options.middlewares ?? []) this.use(middleware)
   }
+}
+
+/**
+ * Flushes every write committed before it to disk: a strict transaction that writes one row.
+ * IndexedDB keeps one log per database, and a strict commit syncs that log, so the relaxed
+ * commits ahead of it (on any connection) are on disk once it resolves.
+ */
+export async function flushToDisk(db: CacheDb): Promise<void> {
+  await db.transaction('rw', db.meta, () => db.meta.put({ key: 'flushed', value: Date.now() }))
 }
 
 /** Opens (creating or upgrading) the cache database with this name. */

@@ -23,7 +23,10 @@ export function createDexieSyncStore(db: CacheDb): SyncStore {
 
   const directoryWritten: DirectoryWritten = { clients: new Map(), opportunities: new Map() }
 
-  const readPullState = async (): Promise<PullState> => (await db.meta.get('pull'))?.value ?? initialPullState()
+  const readPullState = async (): Promise<PullState> => {
+    const row = await db.meta.get('pull')
+    return row?.key === 'pull' ? row.value : initialPullState()
+  }
 
   /** Rewrites existing entries (missing ones are skipped) and mirrors creates' states on their records. */
   const updateEntries = (seqs: number[], change: (entry: OutboxEntry) => OutboxEntry): Promise<void> =>

@@ -34,8 +34,8 @@ export type CachedOpportunity = OpportunityInfo & {
   updated: number
 }
 
-/** Key/value rows of the `meta` table. */
-export type MetaRow = { key: 'pull'; value: PullState }
+/** Key/value rows of the `meta` table. `flushed`: when flushToDisk (schema.ts) last ran. */
+export type MetaRow = { key: 'pull'; value: PullState } | { key: 'flushed'; value: number }
 
 /** Omit applied to each member of a union (plain Omit would merge the members). */
 type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never

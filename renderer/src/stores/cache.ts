@@ -1,7 +1,8 @@
 /**
  * The signed-in account's local cache (IndexedDB through Dexie): opened after sign-in, served to
- * main's sync engine, closed (and, if the user asks, deleted) at sign-out. Every screen reads and
- * writes through `db`; writes go through `write` so a full disk is reported the same way everywhere.
+ * main's sync engine, closed (and, if the user asks, deleted) at sign-out. Every screen reads
+ * through `db`; the user's writes go through `write`, so a full disk is reported the same way
+ * everywhere and each write is shown at once yet on disk before `write` resolves.
  */
 import Dexie from 'dexie'
 import { defineStore } from 'pinia'
@@ -9,7 +10,7 @@ import { ref, shallowRef } from 'vue'
 import type { AccountSummary } from '../../../electron/shared/ipc'
 import type { SyncStatus, SyncStore } from '../../../electron/shared/sync'
 import { forgetLastCache, rememberLastCache } from '../db/last-cache'
-import { cacheDbName, openCacheDb, type CacheDb } from '../db/schema'
+import { cacheDbName, flushToDisk, openCacheDb, type CacheDb } from '../db/schema'
 import { StorageFullError } from '../db/storage-full'
 import { createDexieSyncStore } from '../db/sync-store'
 import { callMain, onMainEvent } from '../platform/bridge'
@@ -50,6 +51,14 @@ export const useCacheStore = defineStore('cache', () => {
   /** Epoch ms of the last write refused for a full disk: the frame turns it into a notification. */
   const storageFullAt = ref<number | null>(null)
 
+  /**
+   * The same cache opened for the user's own writes, with relaxed commits: the list and search
+   * show a write once its transaction commits, and a strict commit waits for the disk (~10 ms
+   * here, more on a slow disk). `write` flushes each one right after, before it resolves. The
+   * engine's writes stay strict on `db`: its `markSending` must never be undone by a power cut.
+   * Opened by the first write.
+   */
+  let writer: { name: string; opened: Promise<CacheDb> } | null = null
   let openName: string | null = null
   let opening: { name: string; done: Promise<SyncStatus> } | null = null
   let stopHosting: (() => void) | null = null
@@ -111,6 +120,7 @@ export const useCacheStore = defineStore('cache', () => {
     // A kept cache starts faster with its index saved; a stale one is only repaired from the change log.
     if (index?.isReady && !options.deleteData) await index.flush().catch(() => undefined)
     index?.close()
+    closeWriter()
     db.value?.close()
     db.value = null
     account.value = null
@@ -124,12 +134,30 @@ export const useCacheStore = defineStore('cache', () => {
   /** Runs a local write on the open cache; a full disk raises the frame's notice (the write changed nothing). */
   async function write<T>(work: (cache: CacheDb) => Promise<T>): Promise<T> {
     if (!db.value) throw new Error('No cache is open')
+    let result: T
     try {
-      return await work(db.value)
+      result = await work(await writerFor(db.value))
     } catch (error) {
       if (error instanceof StorageFullError) noteStorageFull()
       throw error
     }
+    // The write is committed whatever happens here: a failed flush leaves it to the operating
+    // system's own, and the engine's next strict commit flushes it too.
+    await flushToDisk(db.value).catch((error: unknown) => console.warn('local write not flushed to disk yet', error))
+    return result
+  }
+
+  function writerFor(cache: CacheDb): Promise<CacheDb> {
+    if (writer?.name !== cache.name) {
+      closeWriter()
+      writer = { name: cache.name, opened: openCacheDb(cache.name, { middlewares: [searchMiddleware], durability: 'relaxed' }) }
+    }
+    return writer.opened
+  }
+
+  function closeWriter(): void {
+    writer?.opened.then((opened) => opened.close(), () => undefined)
+    writer = null
   }
 
   /** Local changes were queued: main's engine sends them soon (it also finds them on its next pass). */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { createLocalRecord } from '../../../../renderer/src/db/local-writes'
+import type { CacheDb } from '../../../../renderer/src/db/schema'
 import { accountDbName, useCacheStore } from '../../../../renderer/src/stores/cache'
 import { useSessionStore } from '../../../../renderer/src/stores/session'
+import { serverId } from '../db/support'
 import { DEMO, eventually, FakeFailure, installFakeMain, settle, signedIn, TENANT, useFrameTestEnvironment } from './support'
 
 useFrameTestEnvironment()
@@ -100,5 +103,24 @@ describe('the session store', () => {
     await session.signIn(request)
     expect(demoDb.isOpen()).toBe(false)
     expect(useCacheStore().db?.name).toBe(accountDbName(TENANT))
+  })
+
+  it("writes the user's changes on a connection of their own, on disk before write resolves, seen by readers of the cache", async () => {
+    const main = installFakeMain()
+    await useSessionStore().signInDemo()
+    const cache = useCacheStore()
+    await cache.search!.ready
+    let writtenOn: CacheDb | undefined
+    const created = await cache.write((db) => {
+      writtenOn = db
+      return createLocalRecord(db, { cle_id: serverId(1_000_001), record_type: 36, record_content: '用户的修改', cle_name: '客户 1' })
+    })
+    expect(writtenOn?.name).toBe(cache.db!.name)
+    expect(writtenOn).not.toBe(cache.db)
+    // The strict commit that follows each write (flushToDisk) has run.
+    expect(await cache.db!.meta.get('flushed')).toMatchObject({ value: expect.any(Number) })
+    expect(await cache.db!.records.get(created.id)).toMatchObject({ sync: 'pending' })
+    expect(cache.search!.search('用户的修改').slice(0, 1)).toEqual([created.id])
+    expect(main.callsOf('attachStore')).toHaveLength(1)
   })
 })
