@@ -34,8 +34,9 @@ async function measureColdStart(dbName: string): Promise<ColdStartReport> {
   const ready = performance.now()
   const rowsAt = await firstRows
   await settle()
+  // The page's bundle, not the prewarm script that loads ahead of it.
   const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
-  const script = resources.find((entry) => entry.initiatorType === 'script')
+  const script = resources.find((entry) => entry.initiatorType === 'script' && new URL(entry.name).pathname.includes('/assets/'))
   return {
     script_loaded_ms: Math.round(script?.responseEnd ?? 0),
     script_start_ms: Math.round(scriptStart),
