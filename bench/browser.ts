@@ -18,6 +18,17 @@ export interface BenchBrowser {
 
 /** A browser on `profileDir` with the bench page loaded; with `core`, the page can reach main. */
 export async function openBenchPage(profileDir: string, url: string, core?: MainCore): Promise<BenchBrowser> {
+  const browser = await launchOnProfile(profileDir, core)
+  await browser.page.goto(url)
+  await browser.page.waitForFunction(() => 'bench' in window)
+  return browser
+}
+
+/**
+ * A browser on `profileDir`, its page not loaded yet: `core` bridged in when given, and
+ * `initScript` (source text) run before the page's own scripts.
+ */
+export async function launchOnProfile(profileDir: string, core?: MainCore, initScript?: string): Promise<BenchBrowser> {
   const context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
   const page = context.pages()[0] ?? (await context.newPage())
   page.on('pageerror', (error) => console.error('page error:', error.message))
@@ -25,8 +36,7 @@ export async function openBenchPage(profileDir: string, url: string, core?: Main
     await page.exposeBinding('__crmCall', (_source, call: string, args: unknown[]) => core.dispatch(call, args))
     await page.addInitScript(bridgeInitScript, MAIN_CALLS)
   }
-  await page.goto(url)
-  await page.waitForFunction(() => 'bench' in window)
+  if (initScript) await page.addInitScript({ content: initScript })
   return { context, page, close: () => context.close() }
 }
 

@@ -5,6 +5,7 @@
  */
 import { appendFile, mkdir, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import type { AppColdStartRun } from './app-cold-start'
 import type { ColdStartReport, CreateReport, DownloadReport, PersistReport, RawBulkPutReport, SearchTimingReport, TypingReport, VerifyReport } from './page/api'
 
 export interface BenchResults {
@@ -35,6 +36,8 @@ export interface BenchResults {
     /** From the cache being open: what search itself takes. */
     search_ready_after_open_ms: number
     runs: ColdStartReport[]
+    /** The whole app (built renderer, demo account): navigation → first list row on screen. Absent in --ci runs. */
+    app?: { first_row_ms: number; runs: AppColdStartRun[] }
   }
   /** Persisting the index after the download. */
   persist: PersistReport
@@ -73,6 +76,7 @@ export interface Measured {
   memory: { jsHeapMb: number; arrayBuffersMb: number }
   timing: SearchTimingReport
   typing?: TypingReport
+  appColdStarts?: AppColdStartRun[]
 }
 
 export function summarize(m: Measured): BenchResults {
@@ -85,6 +89,7 @@ export function summarize(m: Measured): BenchResults {
   const readyAfterOpen = median(m.coldStarts, (run) => run.search_ready_ms - run.cache_open_ms)
   const firstRows = median(m.coldStarts, (run) => run.first_rows_ms)
   const firstRowsAfterScript = median(m.coldStarts, (run) => run.first_rows_ms - run.script_start_ms)
+  const appFirstRow = m.appColdStarts && median(m.appColdStarts, (run) => run.first_row_ms)
   const worstClass = Object.entries(m.timing.byClass).sort(([, a], [, b]) => b.index.p95_ms - a.index.p95_ms)[0]
   const mismatches = m.verifiedAfterDownload.mismatches + m.verifiedAfterRestart.mismatches
   const goals: Goal[] = [
@@ -97,6 +102,9 @@ export function summarize(m: Measured): BenchResults {
       met: firstRows <= 300,
       detail: `${firstRows} ms from navigation, ${firstRowsAfterScript} ms from the script starting (median of ${m.coldStarts.length})`,
     },
+    ...(appFirstRow !== undefined
+      ? [{ name: 'cold start, whole app: first rows on screen ≤ 300 ms', met: appFirstRow <= 300, detail: `${appFirstRow} ms from navigation (median of ${m.appColdStarts!.length})` }]
+      : []),
     {
       name: 'cold start: search ready ≤ 1000 ms',
       met: ready <= 1000,
@@ -127,6 +135,7 @@ export function summarize(m: Measured): BenchResults {
       search_ready_ms: ready,
       search_ready_after_open_ms: readyAfterOpen,
       runs: m.coldStarts,
+      ...(m.appColdStarts ? { app: { first_row_ms: appFirstRow!, runs: m.appColdStarts } } : {}),
     },
     persist: m.persist,
     download: {
@@ -161,6 +170,9 @@ export function printTable(r: BenchResults): void {
       'cold start',
       `first rows ${r.cold_start.first_rows_ms} ms · search ready ${r.cold_start.search_ready_ms} ms from navigation (first rows ${r.cold_start.first_rows_after_script_ms} ms after the script started; search ${r.cold_start.search_ready_after_open_ms} ms after the cache opened)`,
     ],
+    ...(r.cold_start.app
+      ? [['  whole app', `first row on screen ${r.cold_start.app.first_row_ms} ms from navigation (${r.cold_start.app.runs.map((run) => run.first_row_ms).join(', ')})`] as [string, string]]
+      : []),
     ['persisting the index', `${r.persist.ms} ms · longest task ${r.persist.longest_task_ms} ms`],
     ['download', `${r.download.records_per_s} rec/s vs raw bulkPut ${r.download.raw_bulkput_records_per_s} rec/s = ${Math.round(r.download.ratio * 100)}% · ${r.download.seconds} s · longest task ${r.download.longest_task_ms} ms`],
     [
@@ -196,6 +208,7 @@ export async function writeResults(r: BenchResults): Promise<void> {
     typing_longest_task_ms: r.search.typing?.longest_task_ms,
     cold_first_rows_ms: r.cold_start.first_rows_ms,
     cold_first_rows_after_script_ms: r.cold_start.first_rows_after_script_ms,
+    cold_app_first_row_ms: r.cold_start.app?.first_row_ms,
     cold_search_ready_ms: r.cold_start.search_ready_ms,
     cold_search_ready_after_open_ms: r.cold_start.search_ready_after_open_ms,
     persist_longest_task_ms: r.persist.longest_task_ms,

@@ -1,0 +1,101 @@
+/**
+ * The whole app's cold start, what the user sees: the built renderer (out/renderer, served as the
+ * e2e harness serves it, standing in for app://) in a browser whose profile holds the demo
+ * account's cache with `records` records, main's core in this process. The app signs in to the
+ * demo and downloads once; then each run is a new browser on that profile, timed from navigation
+ * until the first list row is on screen (the first animation frame that has one).
+ */
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Page } from 'playwright-core'
+import { createMainCore, type MainCore } from '../electron/main/core'
+import type { SyncStatus } from '../electron/shared/sync'
+import { serveDirectory } from '../test/e2e/support/static-server'
+import { emitTo, launchOnProfile, type BenchBrowser } from './browser'
+
+const RENDERER_OUT = resolve(import.meta.dirname, '../out/renderer')
+/** The search index is persisted 2 s after the last write; leave it time to finish. */
+const PERSIST_WAIT_MS = 8000
+
+export interface AppColdStartRun {
+  /** From navigation start (ms): the bundle loaded; the bundle evaluated and the app mounted (DOMContentLoaded); the first list row on screen. */
+  bundle_loaded_ms: number
+  app_mounted_ms: number
+  first_row_ms: number
+  /** Rows on screen in that frame. */
+  rows: number
+}
+
+export async function appColdStarts(records: number, runs: number, log: (text: string) => void): Promise<AppColdStartRun[]> {
+  if (!existsSync(resolve(RENDERER_OUT, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first')
+  const site = await serveDirectory(RENDERER_OUT)
+  const profile = await mkdtemp(join(tmpdir(), 'ecrm-bench-app-'))
+  let browser: BenchBrowser | undefined
+  const core = createMainCore({ demoRecords: records, emit: emitTo(() => browser?.page) })
+  try {
+    log(`app: signing in to the demo and downloading ${records} records`)
+    browser = await launchOnProfile(profile, core, probeFirstRow)
+    await browser.page.goto(site.url)
+    await browser.page.getByTestId('sign-in-demo').click()
+    await downloaded(core, browser.page)
+    await new Promise((done) => setTimeout(done, PERSIST_WAIT_MS))
+    await browser.close()
+
+    const measured: AppColdStartRun[] = []
+    for (let run = 0; run < runs; run++) {
+      log(`app cold start ${run + 1}`)
+      browser = await launchOnProfile(profile, core, probeFirstRow)
+      await browser.page.goto(site.url)
+      await browser.page.waitForFunction(() => (window as unknown as ProbedWindow).__firstRow !== undefined, undefined, { timeout: 30_000 })
+      measured.push(await browser.page.evaluate(() => (window as unknown as ProbedWindow).__firstRow!))
+      await browser.close()
+    }
+    return measured
+  } finally {
+    await browser?.close().catch(() => undefined)
+    await core.dispose()
+    await site.close()
+    await rm(profile, { recursive: true, force: true })
+  }
+}
+
+interface ProbedWindow {
+  __firstRow?: AppColdStartRun
+}
+
+/**
+ * Runs in the page before its scripts: notes the first frame with a list row in it. Source text,
+ * not a function: tsx would wrap a function's inner functions in a helper the page does not have.
+ */
+const probeFirstRow = `
+  requestAnimationFrame(function check() {
+    const rows = document.querySelectorAll('[data-testid="record-row"]').length
+    if (rows > 0) {
+      const bundle = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/assets/') && entry.name.endsWith('.js'))
+      const navigation = performance.getEntriesByType('navigation')[0]
+      window.__firstRow = {
+        bundle_loaded_ms: Math.round(bundle ? bundle.responseEnd : 0),
+        app_mounted_ms: Math.round(navigation ? navigation.domContentLoadedEventStart : 0),
+        first_row_ms: Math.round(performance.now()),
+        rows,
+      }
+    }
+    else requestAnimationFrame(check)
+  })
+`
+
+/** Resolves once main's engine has finished the first download into the page's cache. */
+async function downloaded(core: MainCore, page: Page): Promise<void> {
+  const deadline = Date.now() + 15 * 60_000
+  for (;;) {
+    const result = (await core.dispatch('syncStatus', [])) as { ok: boolean; value?: SyncStatus }
+    const status = result.value
+    if (status?.lastError) throw new Error(`sync failed: ${status.lastError.kind}: ${status.lastError.message}`)
+    // A pass that succeeded, and nothing running: the download is in the cache.
+    if (status?.lastSuccessAt !== undefined && !status.download && status.activity === 'idle') return
+    if (Date.now() > deadline) throw new Error('the first download did not finish within 15 minutes')
+    await page.waitForTimeout(500)
+  }
+}
