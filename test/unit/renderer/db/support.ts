@@ -78,26 +78,14 @@ export const quotaError = (): DOMException => new DOMException('The quota has be
  */
 export function cacheDbWithFullDisk(name: string, table: string, as: 'rejection' | 'bulk-failure' = 'rejection') {
   const disk = { full: false }
-  const db = track(new CacheDb(name))
-  db.use({
-    stack: 'dbcore',
-    name: 'full-disk',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table(tableName: string): DBCoreTable {
-        const inner = down.table(tableName)
-        if (tableName !== table) return inner
-        return {
-          ...inner,
-          mutate: (req) => {
-            if (!disk.full) return inner.mutate(req)
-            if (as === 'rejection') return Promise.reject(quotaError())
-            return Promise.resolve({ numFailures: 1, failures: { 0: quotaError() }, lastResult: undefined })
-          },
-        }
-      },
-    }),
-  })
+  const db = cacheDbWithTable(name, table, 'full-disk', (inner) => ({
+    ...inner,
+    mutate: (req) => {
+      if (!disk.full) return inner.mutate(req)
+      if (as === 'rejection') return Promise.reject(quotaError())
+      return Promise.resolve({ numFailures: 1, failures: { 0: quotaError() }, lastResult: undefined })
+    },
+  }))
   return { db, disk }
 }
 
@@ -107,40 +95,42 @@ export function cacheDbWithFullDisk(name: string, table: string, as: 'rejection'
  */
 export function cacheDbCountingReads(name: string, table: string) {
   const reads = { calls: 0, values: 0 }
+  const db = cacheDbWithTable(name, table, 'count-reads', (inner) => ({
+    ...inner,
+    get: (req) => {
+      reads.calls += 1
+      reads.values += 1
+      return inner.get(req)
+    },
+    getMany: (req) => {
+      reads.calls += 1
+      reads.values += req.keys.length
+      return inner.getMany(req)
+    },
+    query: async (req) => {
+      const res = await inner.query(req)
+      reads.calls += 1
+      if (req.values) reads.values += res.result.length
+      return res
+    },
+    openCursor: (req) => {
+      reads.calls += 1
+      return inner.openCursor(req)
+    },
+  }))
+  return { db, reads }
+}
+
+/** A CacheDb (not yet open) whose DBCore table `table` is replaced by what `wrap` makes of it. */
+function cacheDbWithTable(name: string, table: string, middleware: string, wrap: (inner: DBCoreTable) => DBCoreTable): CacheDb {
   const db = track(new CacheDb(name))
   db.use({
     stack: 'dbcore',
-    name: 'count-reads',
+    name: middleware,
     create: (down: DBCore): DBCore => ({
       ...down,
-      table(tableName: string): DBCoreTable {
-        const inner = down.table(tableName)
-        if (tableName !== table) return inner
-        return {
-          ...inner,
-          get: (req) => {
-            reads.calls += 1
-            reads.values += 1
-            return inner.get(req)
-          },
-          getMany: (req) => {
-            reads.calls += 1
-            reads.values += req.keys.length
-            return inner.getMany(req)
-          },
-          query: async (req) => {
-            const res = await inner.query(req)
-            reads.calls += 1
-            if (req.values) reads.values += res.result.length
-            return res
-          },
-          openCursor: (req) => {
-            reads.calls += 1
-            return inner.openCursor(req)
-          },
-        }
-      },
+      table: (tableName: string): DBCoreTable => (tableName === table ? wrap(down.table(tableName)) : down.table(tableName)),
     }),
   })
-  return { db, reads }
+  return db
 }
