@@ -113,8 +113,10 @@ export class CacheDb extends Dexie {
 
 /**
  * Flushes every write committed before it to disk: a strict transaction that writes one row.
- * IndexedDB keeps one log per database, and a strict commit syncs that log, so the relaxed
- * commits ahead of it (on any connection) are on disk once it resolves.
+ * Chromium's IndexedDB appends the commits of a database, from every connection, to one
+ * write-ahead log in order, and a strict commit syncs that log: the relaxed commits ahead of it
+ * are on disk once it resolves. (Argued from the backend's design; a power cut cannot be tested
+ * here.)
  */
 export async function flushToDisk(db: CacheDb): Promise<void> {
   await db.transaction('rw', db.meta, () => db.meta.put({ key: 'flushed', value: Date.now() }))
