@@ -150,7 +150,12 @@ export const useCacheStore = defineStore('cache', () => {
   function writerFor(cache: CacheDb): Promise<CacheDb> {
     if (writer?.name !== cache.name) {
       closeWriter()
-      writer = { name: cache.name, opened: openCacheDb(cache.name, { middlewares: [searchMiddleware], durability: 'relaxed' }) }
+      const opening = openCacheDb(cache.name, { middlewares: [searchMiddleware], durability: 'relaxed' })
+      writer = { name: cache.name, opened: opening }
+      // A failed open is tried again by the next write, not remembered.
+      opening.catch(() => {
+        if (writer?.opened === opening) writer = null
+      })
     }
     return writer.opened
   }

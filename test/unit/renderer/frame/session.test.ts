@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import Dexie from 'dexie'
+import { describe, expect, it, vi } from 'vitest'
 import { createLocalRecord } from '../../../../renderer/src/db/local-writes'
 import type { CacheDb } from '../../../../renderer/src/db/schema'
 import { accountDbName, useCacheStore } from '../../../../renderer/src/stores/cache'
@@ -122,5 +123,18 @@ describe('the session store', () => {
     expect(await cache.db!.records.get(created.id)).toMatchObject({ sync: 'pending' })
     expect(cache.search!.search('用户的修改').slice(0, 1)).toEqual([created.id])
     expect(main.callsOf('attachStore')).toHaveLength(1)
+  })
+
+  it('opens the writing connection again after a failed open, instead of failing every later write', async () => {
+    installFakeMain()
+    await useSessionStore().signInDemo()
+    const cache = useCacheStore()
+    const input = { cle_id: serverId(1_000_001), record_type: 36, record_content: '再试一次' }
+    const refused = vi.spyOn(Dexie.prototype, 'open').mockRejectedValueOnce(new Dexie.OpenFailedError('disk unavailable'))
+    await expect(cache.write((db) => createLocalRecord(db, input))).rejects.toThrow('disk unavailable')
+    refused.mockRestore()
+
+    const created = await cache.write((db) => createLocalRecord(db, input))
+    expect(await cache.db!.records.get(created.id)).toMatchObject({ record_content: '再试一次' })
   })
 })
