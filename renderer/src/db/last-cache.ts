@@ -1,7 +1,8 @@
 /**
- * Which cache this device opened last, for renderer/public/prewarm-cache.js: that script opens
- * it while the app's bundle is still loading and compiling, so IndexedDB is up by the time the
- * app opens the cache itself. Only the database name is kept, which is on disk anyway.
+ * Which cache the signed-in account uses, kept from one start to the next: renderer/public/
+ * prewarm-cache.js opens it while the app's bundle loads, and the first screen (src/first-paint)
+ * pictures its newest rows. Forgotten when the cache is closed at sign-out, since the next start
+ * then begins at sign-in. Only the database name is kept, which is on disk anyway.
  */
 
 /** Also spelled out in renderer/public/prewarm-cache.js, which runs before any module. */

@@ -113,6 +113,9 @@ export const useCacheStore = defineStore('cache', () => {
   /** Stops serving main and closes the cache; with `deleteData`, removes it from this computer. */
   async function close(options: { deleteData?: boolean } = {}): Promise<void> {
     const name = openName
+    // The next start begins at sign-in, so it has no cache to open early or to picture
+    // (src/first-paint). Said first: the app may be quit before the index below is saved.
+    if (name) forgetLastCache(name)
     stopHosting?.()
     stopHosting = null
     const index = search.value
@@ -125,10 +128,7 @@ export const useCacheStore = defineStore('cache', () => {
     db.value = null
     account.value = null
     openName = null
-    if (options.deleteData && name) {
-      forgetLastCache(name)
-      await Dexie.delete(name)
-    }
+    if (options.deleteData && name) await Dexie.delete(name)
   }
 
   /** Runs a local write on the open cache; a full disk raises the frame's notice (the write changed nothing). */
