@@ -1,3 +1,4 @@
+/** The app itself: Vue, Pinia and vue-i18n around App.vue. Loaded by main.ts once the first screen is painted. */
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'

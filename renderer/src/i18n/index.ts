@@ -5,25 +5,9 @@
 import { createI18n } from 'vue-i18n'
 import { appMessages } from './app'
 import { recordsMessages } from './records'
+import { isAppLocale, LOCALE_KEY, storedLocale, type AppLocale } from './stored-locale'
 
-export type AppLocale = 'zh-CN' | 'en'
-
-export const APP_LOCALES: readonly AppLocale[] = ['zh-CN', 'en']
-
-const LOCALE_KEY = 'ecrm.locale'
-
-const isAppLocale = (value: unknown): value is AppLocale => APP_LOCALES.includes(value as AppLocale)
-
-/** The choice the user made last time; zh-CN until they make one. */
-function storedLocale(): AppLocale {
-  try {
-    const stored = globalThis.localStorage?.getItem(LOCALE_KEY)
-    return isAppLocale(stored) ? stored : 'zh-CN'
-  } catch {
-    // Storage can be refused (privacy settings): the default still works.
-    return 'zh-CN'
-  }
-}
+export { APP_LOCALES, type AppLocale } from './stored-locale'
 
 const messages = {
   'zh-CN': { ...appMessages['zh-CN'], ...recordsMessages['zh-CN'] },

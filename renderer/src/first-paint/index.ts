@@ -1,0 +1,60 @@
+/**
+ * The first screen: before the app's bundle has loaded, the newest rows of the cache used last
+ * are read with plain IndexedDB and drawn with plain DOM over where the app will be. The app takes
+ * it away once its own list shows rows (`dismissFirstScreen`), so the user sees the records at
+ * once and the real, working list a moment later in the same place.
+ */
+import './first-screen.css'
+import { LAST_CACHE_KEY } from '../db/last-cache'
+import { storedLocale } from '../i18n/stored-locale'
+import { formatRecordTime } from '../records/record-time'
+import { readFirstRows } from './first-rows'
+import { buildFirstScreen, FIRST_SCREEN_ID } from './first-screen'
+
+/** The list's first read is two blocks of 30; 50 rows fill the tallest screen. */
+const FIRST_ROWS = 50
+/** Should the app never say its list is on screen (a failure it reports itself), the picture does not stay. */
+const GIVE_UP_MS = 15_000
+
+/**
+ * Draws the first screen if this device has a cache to draw it from. Resolves once it has been
+ * painted, or at once when there is nothing to paint; never rejects (the app starts either way).
+ */
+export async function paintFirstScreen(): Promise<void> {
+  // Marks for the bench (bench/app-cold-start.ts), which reports where a cold start's time goes.
+  performance.mark('first-paint:start')
+  const name = lastCacheName()
+  if (!name) return
+  const reading = readFirstRows(indexedDB, name, FIRST_ROWS).catch(() => undefined)
+  const locale = storedLocale()
+  const now = Date.now()
+  // The first date formatted in a renderer sets up ICU (15–50 ms measured): done now, it overlaps
+  // the cache's opening, which runs outside this thread.
+  formatRecordTime(Math.floor(now / 1000), locale, now)
+  const rows = await reading
+  performance.mark('first-paint:read')
+  // No rows: the app's own empty list (or sign-in) is what there is to see.
+  if (!rows?.length) return
+  document.body.append(buildFirstScreen(rows, locale, now))
+  performance.mark('first-paint:built')
+  setTimeout(dismissFirstScreen, GIVE_UP_MS)
+  await nextPaint()
+}
+
+/** Takes the first screen away (the app's own screen is ready under it). Safe to call any time. */
+export function dismissFirstScreen(): void {
+  document.getElementById(FIRST_SCREEN_ID)?.remove()
+}
+
+function lastCacheName(): string | null {
+  try {
+    return localStorage.getItem(LAST_CACHE_KEY)
+  } catch {
+    return null
+  }
+}
+
+/** After the next frame has been produced: a task queued from requestAnimationFrame runs after that frame's paint. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+}

@@ -1,0 +1,77 @@
+/**
+ * The first screen end to end: on a start with a cache, the newest follow-ups are on screen before
+ * the app's code has even loaded (the app chunk is held back here to show it), where the list
+ * will show them; the working list then takes over. Nothing of an account is pictured once it has
+ * signed out.
+ */
+import type { Page, Route } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { appPerTest } from './support/app-per-test'
+import { SCREENSHOTS, signInToDemo } from './support/frame-page'
+
+const VIEWPORT = { width: 1280, height: 800 }
+
+describe('the first screen on a start with a cache', () => {
+  const { launch } = appPerTest(VIEWPORT)
+
+  const liveRows = (page: Page) => page.locator('[data-testid="record-row"][data-record-id]')
+  const pictured = (page: Page) => page.locator('[data-first-paint-row]')
+
+  /** Rows' record ids and where they are on screen. */
+  const placed = (page: Page, selector: string) =>
+    page.locator(selector).evaluateAll((nodes) =>
+      nodes.slice(0, 8).map((node) => ({ id: (node as HTMLElement).dataset['recordId'], top: Math.round(node.getBoundingClientRect().top) })),
+    )
+
+  /** Holds the app's chunk back until `release` is called: what shows until then is the first screen alone. */
+  async function holdAppCode(page: Page): Promise<() => void> {
+    let release!: () => void
+    const released = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/\/assets\/app-[^/]+\.js$/, async (route: Route) => {
+      await released
+      await route.continue()
+    })
+    return release
+  }
+
+  it('shows the newest follow-ups before the app has loaded, where the list shows them, then the working list', async () => {
+    const { page } = await launch()
+    await signInToDemo(page)
+    await liveRows(page).first().waitFor()
+    const listed = await placed(page, '[data-testid="record-row"][data-record-id]')
+
+    const release = await holdAppCode(page)
+    await page.reload()
+    await pictured(page).first().waitFor()
+    expect(await placed(page, '[data-first-paint-row]')).toEqual(listed)
+    expect(await page.locator('#first-paint').textContent()).toContain('搜索客户、电话、拼音首字母、内容或记录人')
+    expect(await liveRows(page).count()).toBe(0)
+    await page.screenshot({ path: `${SCREENSHOTS}/first-screen.png` })
+
+    release()
+    await page.locator('#first-paint').waitFor({ state: 'detached' })
+    expect(await placed(page, '[data-testid="record-row"][data-record-id]')).toEqual(listed)
+    await liveRows(page).first().click()
+    await page.getByTestId('record-detail').waitFor()
+    expect(await page.getByTestId('record-detail').getAttribute('aria-label')).toBe('跟进详情')
+  })
+
+  it('pictures nothing of an account after it signed out: the next start is the sign-in screen', async () => {
+    const { page } = await launch()
+    await signInToDemo(page)
+    await liveRows(page).first().waitFor()
+    await page.getByTestId('sign-out').click()
+    await page.getByTestId('sign-out-keep').click()
+    await page.getByTestId('sign-in-demo').waitFor()
+
+    const release = await holdAppCode(page)
+    // The entry asks for the app chunk once it has pictured what there is, so by then it would be on screen.
+    const appAskedFor = page.waitForRequest(/\/assets\/app-[^/]+\.js$/)
+    await page.reload()
+    await appAskedFor
+    expect(await pictured(page).count()).toBe(0)
+    release()
+    await page.getByTestId('sign-in-demo').waitFor()
+    expect(await page.locator('#first-paint').count()).toBe(0)
+  })
+})
