@@ -3,7 +3,8 @@
  * e2e harness serves it, standing in for app://) in a browser whose profile holds the demo
  * account's cache with `records` records, main's core in this process. The app signs in to the
  * demo and downloads once; then each run is a new browser on that profile, timed from navigation
- * until the first list row is on screen (the first animation frame that has one).
+ * until the first record rows are on screen (the first animation frame that has some), and until
+ * the list's own rows are (the app has replaced its first screen).
  */
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -20,17 +21,23 @@ const RENDERER_OUT = resolve(import.meta.dirname, '../out/renderer')
 const PERSIST_WAIT_MS = 8000
 
 export interface AppColdStartRun {
-  /** From navigation start (ms): the bundle loaded; the bundle evaluated and the app mounted (DOMContentLoaded); the first list row on screen. */
+  /** From navigation start (ms): the entry chunk loaded; the app chunk (asked for once the first screen is painted) loaded. */
   bundle_loaded_ms: number
-  app_mounted_ms: number
+  app_loaded_ms: number
+  /** The first frame with records on screen: the first screen's (src/first-paint) or the list's own. */
   first_row_ms: number
-  /** Rows on screen in that frame. */
+  /** The first frame with the app's own list rows and no first screen over them: the list works. */
+  live_row_ms: number
+  /** Record rows in the first of those frames. */
   rows: number
+  /** The page's performance marks (src/first-paint sets some), ms from navigation. */
+  marks: Record<string, number>
 }
 
-export async function appColdStarts(records: number, runs: number, log: (text: string) => void): Promise<AppColdStartRun[]> {
-  if (!existsSync(resolve(RENDERER_OUT, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first')
-  const site = await serveDirectory(RENDERER_OUT)
+/** `rendererDir`: another build of the renderer, to compare with (out/renderer by default). */
+export async function appColdStarts(records: number, runs: number, log: (text: string) => void, rendererDir = RENDERER_OUT): Promise<AppColdStartRun[]> {
+  if (!existsSync(resolve(rendererDir, 'index.html'))) throw new Error(`${rendererDir} is missing: run \`npm run build\` first`)
+  const site = await serveDirectory(rendererDir)
   const profile = await mkdtemp(join(tmpdir(), 'ecrm-bench-app-'))
   let browser: BenchBrowser | undefined
   const core = createMainCore({ demoRecords: records, emit: emitTo(() => browser?.page) })
@@ -49,6 +56,7 @@ export async function appColdStarts(records: number, runs: number, log: (text: s
       browser = await launchOnProfile(profile, core, probeFirstRow)
       await browser.page.goto(site.url)
       await browser.page.waitForFunction(() => (window as unknown as ProbedWindow).__firstRow !== undefined, undefined, { timeout: 30_000 })
+      await browser.page.waitForFunction(() => (window as unknown as ProbedWindow).__firstRow?.live_row_ms !== undefined, undefined, { timeout: 30_000 })
       measured.push(await browser.page.evaluate(() => (window as unknown as ProbedWindow).__firstRow!))
       await browser.close()
     }
@@ -66,21 +74,28 @@ interface ProbedWindow {
 }
 
 /**
- * Runs in the page before its scripts: notes the first frame with a list row in it. Source text,
- * not a function: tsx would wrap a function's inner functions in a helper the page does not have.
+ * Runs in the page before its scripts: notes the first frame with record rows in it, then the
+ * first frame with the list's own rows uncovered. Source text, not a function: tsx would wrap a
+ * function's inner functions in a helper the page does not have.
  */
 const probeFirstRow = `
   requestAnimationFrame(function check() {
-    const rows = document.querySelectorAll('[data-testid="record-row"]').length
-    if (rows > 0) {
-      const bundle = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/assets/') && entry.name.endsWith('.js'))
-      const navigation = performance.getEntriesByType('navigation')[0]
+    const pictured = document.querySelectorAll('[data-first-paint-row]').length
+    const live = document.querySelectorAll('[data-testid="record-row"][data-record-id]').length
+    const covered = document.getElementById('first-paint') !== null
+    const now = Math.round(performance.now())
+    const script = (part) => performance.getEntriesByType('resource').find((entry) => entry.name.includes('/assets/' + part) && entry.name.endsWith('.js'))
+    if (!window.__firstRow && (pictured > 0 || live > 0)) {
       window.__firstRow = {
-        bundle_loaded_ms: Math.round(bundle ? bundle.responseEnd : 0),
-        app_mounted_ms: Math.round(navigation ? navigation.domContentLoadedEventStart : 0),
-        first_row_ms: Math.round(performance.now()),
-        rows,
+        bundle_loaded_ms: Math.round(script('index-')?.responseEnd ?? 0),
+        first_row_ms: now,
+        rows: covered ? pictured : live,
+        marks: Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, Math.round(mark.startTime)])),
       }
+    }
+    if (window.__firstRow && live > 0 && !covered) {
+      window.__firstRow.live_row_ms = now
+      window.__firstRow.app_loaded_ms = Math.round(script('app-')?.responseEnd ?? 0)
     }
     else requestAnimationFrame(check)
   })
