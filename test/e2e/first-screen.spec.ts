@@ -1,8 +1,8 @@
 /**
  * The first screen end to end: on a start with a cache, the newest follow-ups are on screen before
  * the app's code has even loaded (the app chunk is held back here to show it), where the list
- * will show them; the working list then takes over. Nothing of an account is pictured once it has
- * signed out.
+ * will show them; the working list then takes over, opening a row clicked meanwhile. Nothing of an
+ * account is pictured once it has signed out.
  */
 import type { Page, Route } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -48,12 +48,16 @@ describe('the first screen on a start with a cache', () => {
     expect(await liveRows(page).count()).toBe(0)
     await page.screenshot({ path: `${SCREENSHOTS}/first-screen.png` })
 
+    // A row clicked before the app has loaded is opened when it has.
+    const chosen = listed[2]!.id!
+    const chosenName = (await pictured(page).nth(2).locator('.first-paint__client').textContent())!
+    await pictured(page).nth(2).click()
     release()
     await page.locator('#first-paint').waitFor({ state: 'detached' })
     expect(await placed(page, '[data-testid="record-row"][data-record-id]')).toEqual(listed)
-    await liveRows(page).first().click()
     await page.getByTestId('record-detail').waitFor()
-    expect(await page.getByTestId('record-detail').getAttribute('aria-label')).toBe('跟进详情')
+    expect(await page.getByTestId('record-detail').locator('h2').textContent()).toContain(chosenName)
+    expect(await page.locator(`[data-testid="record-row"][data-record-id="${chosen}"]`).getAttribute('aria-selected')).toBe('true')
   })
 
   it('pictures nothing of an account after it signed out: the next start is the sign-in screen', async () => {

@@ -2,7 +2,7 @@
  * The records screen drawn with plain DOM from rows read straight from the cache, shown while the
  * app's bundle loads and mounts (VS Code paints its workbench's outline the same way before the
  * workbench loads). It has the real screen's layout, so the real one replaces it without a jump;
- * it is inert (nothing on it can be clicked or typed into), and it says so with a busy cursor.
+ * nothing on it works but choosing a row (src/first-paint/index.ts), and it says so with a busy cursor.
  */
 import { appMessages } from '../i18n/app'
 import { recordsMessages } from '../i18n/records'
@@ -11,6 +11,8 @@ import { syncBadge, type RecordRow } from '../records/record-row'
 import { formatFullTime, formatRecordTime } from '../records/record-time'
 
 export const FIRST_SCREEN_ID = 'first-paint'
+/** A row clicked before the app took over: drawn as the list draws its active row. */
+export const CHOSEN_CLASS = 'first-paint__row--chosen'
 
 export function buildFirstScreen(rows: readonly RecordRow[], locale: AppLocale, nowMs: number): HTMLElement {
   const text = recordsMessages[locale].records

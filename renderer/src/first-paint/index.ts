@@ -1,15 +1,16 @@
 /**
  * The first screen: before the app's bundle has loaded, the newest rows of the cache used last
  * are read with plain IndexedDB and drawn with plain DOM over where the app will be. The app takes
- * it away once its own list shows rows (`dismissFirstScreen`), so the user sees the records at
- * once and the real, working list a moment later in the same place.
+ * it away once its own list shows rows (`handOverFirstScreen`), so the user sees the records at
+ * once and the real, working list a moment later in the same place. A row clicked meanwhile is
+ * not lost: it is marked, and the app opens it when it takes over.
  */
 import './first-screen.css'
 import { LAST_CACHE_KEY } from '../db/last-cache'
 import { storedLocale } from '../i18n/stored-locale'
 import { formatRecordTime } from '../records/record-time'
 import { readFirstRows } from './first-rows'
-import { buildFirstScreen, FIRST_SCREEN_ID } from './first-screen'
+import { buildFirstScreen, CHOSEN_CLASS, FIRST_SCREEN_ID } from './first-screen'
 
 /** The list's first read is two blocks of 30; 50 rows fill the tallest screen. */
 const FIRST_ROWS = 50
@@ -35,15 +36,36 @@ export async function paintFirstScreen(): Promise<void> {
   performance.mark('first-paint:read')
   // No rows: the app's own empty list (or sign-in) is what there is to see.
   if (!rows?.length) return
-  document.body.append(buildFirstScreen(rows, locale, now))
+  const screen = buildFirstScreen(rows, locale, now)
+  screen.addEventListener('click', (event) => choose(screen, event.target))
+  document.body.append(screen)
   performance.mark('first-paint:built')
   setTimeout(dismissFirstScreen, GIVE_UP_MS)
   await nextPaint()
 }
 
+/** The record whose row was clicked on the first screen, if one was. */
+let chosenRecordId: string | undefined
+
+function choose(screen: HTMLElement, target: EventTarget | null): void {
+  const row = target instanceof Element ? target.closest<HTMLElement>('[data-first-paint-row]') : null
+  if (!row) return
+  screen.querySelector(`.${CHOSEN_CLASS}`)?.classList.remove(CHOSEN_CLASS)
+  row.classList.add(CHOSEN_CLASS)
+  chosenRecordId = row.dataset['recordId']
+}
+
 /** Takes the first screen away (the app's own screen is ready under it). Safe to call any time. */
 export function dismissFirstScreen(): void {
   document.getElementById(FIRST_SCREEN_ID)?.remove()
+  chosenRecordId = undefined
+}
+
+/** As dismissFirstScreen, for the records workspace: also says which record the user clicked on it, to open. */
+export function handOverFirstScreen(): { chosenRecordId?: string } {
+  const chosen = chosenRecordId
+  dismissFirstScreen()
+  return chosen === undefined ? {} : { chosenRecordId: chosen }
 }
 
 function lastCacheName(): string | null {
