@@ -26,7 +26,7 @@ export async function paintFirstScreen(): Promise<void> {
   performance.mark('first-paint:start')
   const name = lastCacheName()
   if (!name) return
-  const reading = readFirstRows(indexedDB, name, FIRST_ROWS).catch(() => undefined)
+  const reading = readFirstRows({ factory: indexedDB, keyRange: IDBKeyRange }, name, FIRST_ROWS).catch(() => undefined)
   const locale = storedLocale()
   const now = Date.now()
   // The first date formatted in a renderer sets up ICU (15–50 ms measured): done now, it overlaps

@@ -9,7 +9,7 @@ import { openTestDb, serverId, serverRow, useFreshIndexedDb } from '../db/suppor
 
 useFreshIndexedDb()
 
-const factory = () => Dexie.dependencies.indexedDB
+const idb = () => ({ factory: Dexie.dependencies.indexedDB, keyRange: Dexie.dependencies.IDBKeyRange })
 
 async function cacheWith(count: number) {
   const db = await openTestDb('ecrm:first-paint')
@@ -23,29 +23,39 @@ describe('the first screen’s rows, read before the app loads', () => {
     await deleteLocalRecords(db, [serverId(78)])
     const created = await createLocalRecord(db, { cle_id: serverId(1_000_001), record_type: 36, record_content: '<p>刚写的</p>', cle_name: '新客户' }, 1_800_000_000_000)
 
-    const rows = await readFirstRows(factory(), db.name, 50)
+    const rows = await readFirstRows(idb(), db.name, 50)
 
-    expect(rows).toHaveLength(50)
+    // The newest 50 less the deleted one: the picture is a row short at the bottom, never out of order.
+    expect(rows).toHaveLength(49)
     expect(rows!.slice(0, 3).map((row) => row.id)).toEqual([created.id, serverId(79), serverId(77)])
+    expect(rows!.at(-1)!.id).toBe(serverId(31))
     expect(rows![0]).toMatchObject({ clientName: '新客户', preview: '刚写的', sync: 'pending' })
     expect(rows![1]).toEqual(toRecordRow((await db.records.get(serverId(79)))!, await db.clients.get(serverRow(79).cle_id)))
     expect(rows![1]!.clientPhone).toBe('13800000000')
   })
 
+  it('come in the list’s order where records share a create time', async () => {
+    const db = await openTestDb('ecrm:first-paint')
+    await createDexieSyncStore(db).applyPage(Array.from({ length: 30 }, (_, n) => serverRow(n, { create_time: 1_700_000_000 + Math.floor(n / 4) })))
+    const listOrder = (await db.records.orderBy('create_time').reverse().limit(10).toArray()).map((record) => record.id)
+
+    expect((await readFirstRows(idb(), db.name, 10))?.map((row) => row.id)).toEqual(listOrder)
+  })
+
   it('are fewer when the cache holds fewer', async () => {
     const db = await cacheWith(3)
-    expect((await readFirstRows(factory(), db.name, 50))?.map((row) => row.id)).toEqual([serverId(2), serverId(1), serverId(0)])
+    expect((await readFirstRows(idb(), db.name, 50))?.map((row) => row.id)).toEqual([serverId(2), serverId(1), serverId(0)])
   })
 
   it('are none for a cache that does not exist, which is not created by looking', async () => {
-    expect(await readFirstRows(factory(), 'ecrm:gone', 50)).toBeUndefined()
+    expect(await readFirstRows(idb(), 'ecrm:gone', 50)).toBeUndefined()
     expect(await Dexie.exists('ecrm:gone')).toBe(false)
   })
 
   it('do not hold the cache open: the app can upgrade or delete it afterwards', async () => {
     const db = await cacheWith(5)
     db.close()
-    await readFirstRows(factory(), db.name, 50)
+    await readFirstRows(idb(), db.name, 50)
     await Dexie.delete(db.name)
     expect(await Dexie.exists(db.name)).toBe(false)
   })
