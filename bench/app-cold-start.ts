@@ -28,6 +28,8 @@ export interface AppColdStartRun {
   first_row_ms: number
   /** The first frame with the app's own list rows and no first screen over them: the list works. */
   live_row_ms: number
+  /** When the page's first script ran (renderer/public/prewarm-cache.js): the renderer has started. */
+  first_script_ms: number
   /** Record rows in the first of those frames. */
   rows: number
   /** The page's performance marks (src/first-paint sets some), ms from navigation. */
@@ -89,6 +91,7 @@ const probeFirstRow = `
       window.__firstRow = {
         bundle_loaded_ms: Math.round(script('index-')?.responseEnd ?? 0),
         first_row_ms: now,
+        first_script_ms: Math.round(performance.getEntriesByName('renderer:first-script')[0]?.startTime ?? 0),
         rows: covered ? pictured : live,
         marks: Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, Math.round(mark.startTime)])),
       }
