@@ -60,6 +60,20 @@ describe('the first screen on a start with a cache', () => {
     expect(await page.locator(`[data-testid="record-row"][data-record-id="${chosen}"]`).getAttribute('aria-selected')).toBe('true')
   })
 
+  it('keeps the rows where the list has them in a narrow window, where the filters take two lines', async () => {
+    const { page } = await launch()
+    await page.setViewportSize({ width: 800, height: 600 })
+    await signInToDemo(page)
+    await liveRows(page).first().waitFor()
+    const listed = await placed(page, '[data-testid="record-row"][data-record-id]')
+
+    const release = await holdAppCode(page)
+    await page.reload()
+    await pictured(page).first().waitFor()
+    expect(await placed(page, '[data-first-paint-row]')).toEqual(listed)
+    release()
+  })
+
   it('pictures nothing of an account after it signed out: the next start is the sign-in screen', async () => {
     const { page } = await launch()
     await signInToDemo(page)
