@@ -74,6 +74,29 @@ describe('the first screen on a start with a cache', () => {
     release()
   })
 
+  it('in a dark OS theme, draws rows in the dark colours the list has (no glaring dividers, readable previews)', async () => {
+    const { page } = await launch()
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await signInToDemo(page)
+    await liveRows(page).first().waitFor()
+    const colours = (row: string, preview: string) =>
+      page.evaluate(
+        ([rowSelector, previewSelector]) => {
+          const style = (selector: string) => getComputedStyle(document.querySelector(selector)!)
+          return { divider: style(rowSelector!).borderBottomColor, preview: style(previewSelector!).color }
+        },
+        [row, preview],
+      )
+    const listed = await colours('[data-testid="record-row"][data-record-id]', '.record-row__preview')
+    expect(listed).toEqual({ divider: 'rgba(255, 255, 255, 0.09)', preview: 'rgba(255, 255, 255, 0.72)' })
+
+    const release = await holdAppCode(page)
+    await page.reload()
+    await pictured(page).first().waitFor()
+    expect(await colours('[data-first-paint-row]', '.first-paint__preview')).toEqual(listed)
+    release()
+  })
+
   it('pictures nothing of an account after it signed out: the next start is the sign-in screen', async () => {
     const { page } = await launch()
     await signInToDemo(page)
