@@ -66,7 +66,6 @@ export async function appColdStarts(records: number, runs: number, log: (text: s
       log(`app cold start ${run + 1}`)
       browser = await launchOnProfile(profile, core, probeFirstRow)
       await browser.page.goto(site.url)
-      await browser.page.waitForFunction(() => (window as unknown as ProbedWindow).__firstRow !== undefined, undefined, { timeout: 30_000 })
       await browser.page.waitForFunction(() => (window as unknown as ProbedWindow).__firstRow?.live_row_ms !== undefined, undefined, { timeout: 30_000 })
       await browser.page.getByTestId('record-search').locator('input').fill(SEARCH_PROBE)
       const answered = await browser.page.waitForFunction(

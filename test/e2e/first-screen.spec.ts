@@ -14,7 +14,8 @@ const VIEWPORT = { width: 1280, height: 800 }
 describe('the first screen on a start with a cache', () => {
   const { launch } = appPerTest(VIEWPORT)
 
-  const liveRows = (page: Page) => page.locator('[data-testid="record-row"][data-record-id]')
+  const LIST_ROWS = '[data-testid="record-row"][data-record-id]'
+  const liveRows = (page: Page) => page.locator(LIST_ROWS)
   const pictured = (page: Page) => page.locator('[data-first-paint-row]')
 
   /** Rows' record ids and where they are on screen. */
@@ -34,15 +35,28 @@ describe('the first screen on a start with a cache', () => {
     return release
   }
 
-  it('shows the newest follow-ups before the app has loaded, where the list shows them, then the working list', async () => {
+  /** The app signed in to the demo, its list's rows on screen. `prepare` runs first (window size, colour scheme). */
+  async function signedInWithRows(prepare?: (page: Page) => Promise<void>): Promise<Page> {
     const { page } = await launch()
+    await prepare?.(page)
     await signInToDemo(page)
     await liveRows(page).first().waitFor()
-    const listed = await placed(page, '[data-testid="record-row"][data-record-id]')
+    return page
+  }
 
+  /** Starts the app again with its chunk held back, until the first screen is up; returns the release. */
+  async function restartOnFirstScreen(page: Page): Promise<() => void> {
     const release = await holdAppCode(page)
     await page.reload()
     await pictured(page).first().waitFor()
+    return release
+  }
+
+  it('shows the newest follow-ups before the app has loaded, where the list shows them, then the working list', async () => {
+    const page = await signedInWithRows()
+    const listed = await placed(page, LIST_ROWS)
+
+    const release = await restartOnFirstScreen(page)
     expect(await placed(page, '[data-first-paint-row]')).toEqual(listed)
     expect(await page.locator('#first-paint').textContent()).toContain('搜索客户、电话、拼音首字母、内容或记录人')
     expect(await liveRows(page).count()).toBe(0)
@@ -54,31 +68,23 @@ describe('the first screen on a start with a cache', () => {
     await pictured(page).nth(2).click()
     release()
     await page.locator('#first-paint').waitFor({ state: 'detached' })
-    expect(await placed(page, '[data-testid="record-row"][data-record-id]')).toEqual(listed)
+    expect(await placed(page, LIST_ROWS)).toEqual(listed)
     await page.getByTestId('record-detail').waitFor()
     expect(await page.getByTestId('record-detail').locator('h2').textContent()).toContain(chosenName)
     expect(await page.locator(`[data-testid="record-row"][data-record-id="${chosen}"]`).getAttribute('aria-selected')).toBe('true')
   })
 
   it('keeps the rows where the list has them in a narrow window, where the filters take two lines', async () => {
-    const { page } = await launch()
-    await page.setViewportSize({ width: 800, height: 600 })
-    await signInToDemo(page)
-    await liveRows(page).first().waitFor()
-    const listed = await placed(page, '[data-testid="record-row"][data-record-id]')
+    const page = await signedInWithRows((p) => p.setViewportSize({ width: 800, height: 600 }))
+    const listed = await placed(page, LIST_ROWS)
 
-    const release = await holdAppCode(page)
-    await page.reload()
-    await pictured(page).first().waitFor()
+    const release = await restartOnFirstScreen(page)
     expect(await placed(page, '[data-first-paint-row]')).toEqual(listed)
     release()
   })
 
   it('in a dark OS theme, draws rows in the dark colours the list has (no glaring dividers, readable previews)', async () => {
-    const { page } = await launch()
-    await page.emulateMedia({ colorScheme: 'dark' })
-    await signInToDemo(page)
-    await liveRows(page).first().waitFor()
+    const page = await signedInWithRows((p) => p.emulateMedia({ colorScheme: 'dark' }))
     const colours = (row: string, preview: string) =>
       page.evaluate(
         ([rowSelector, previewSelector]) => {
@@ -87,20 +93,16 @@ describe('the first screen on a start with a cache', () => {
         },
         [row, preview],
       )
-    const listed = await colours('[data-testid="record-row"][data-record-id]', '.record-row__preview')
+    const listed = await colours(LIST_ROWS, '.record-row__preview')
     expect(listed).toEqual({ divider: 'rgba(255, 255, 255, 0.09)', preview: 'rgba(255, 255, 255, 0.72)' })
 
-    const release = await holdAppCode(page)
-    await page.reload()
-    await pictured(page).first().waitFor()
+    const release = await restartOnFirstScreen(page)
     expect(await colours('[data-first-paint-row]', '.first-paint__preview')).toEqual(listed)
     release()
   })
 
   it('pictures nothing of an account after it signed out: the next start is the sign-in screen', async () => {
-    const { page } = await launch()
-    await signInToDemo(page)
-    await liveRows(page).first().waitFor()
+    const page = await signedInWithRows()
     await page.getByTestId('sign-out').click()
     await page.getByTestId('sign-out-keep').click()
     await page.getByTestId('sign-in-demo').waitFor()
