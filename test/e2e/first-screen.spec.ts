@@ -64,7 +64,7 @@ describe('the first screen on a start with a cache', () => {
 
     // A row clicked before the app has loaded is opened when it has.
     const chosen = listed[2]!.id!
-    const chosenName = (await pictured(page).nth(2).locator('.first-paint__client').textContent())!
+    const chosenName = (await pictured(page).nth(2).locator('.record-row__client').textContent())!
     await pictured(page).nth(2).click()
     release()
     await page.locator('#first-paint').waitFor({ state: 'detached' })
@@ -97,7 +97,7 @@ describe('the first screen on a start with a cache', () => {
     expect(listed).toEqual({ divider: 'rgba(255, 255, 255, 0.09)', preview: 'rgba(255, 255, 255, 0.72)' })
 
     const release = await restartOnFirstScreen(page)
-    expect(await colours('[data-first-paint-row]', '.first-paint__preview')).toEqual(listed)
+    expect(await colours('[data-first-paint-row]', '#first-paint .record-row__preview')).toEqual(listed)
     release()
   })
 

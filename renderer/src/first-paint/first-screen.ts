@@ -12,7 +12,7 @@ import { formatFullTime, formatRecordTime } from '../records/record-time'
 
 export const FIRST_SCREEN_ID = 'first-paint'
 /** A row clicked before the app took over: drawn as the list draws its active row. */
-export const CHOSEN_CLASS = 'first-paint__row--chosen'
+export const CHOSEN_CLASS = 'record-row--active'
 
 export function buildFirstScreen(rows: readonly RecordRow[], locale: AppLocale, nowMs: number): HTMLElement {
   const text = recordsMessages[locale].records
@@ -38,29 +38,34 @@ export function buildFirstScreen(rows: readonly RecordRow[], locale: AppLocale, 
   return screen
 }
 
-/** One row as RecordListRow draws it. Text only (textContent), never markup from a record. */
+/**
+ * One row as RecordListRow draws it, with its classes (components/records/record-row.css). Text
+ * only (textContent), never markup from a record.
+ */
 function buildRow(row: RecordRow, locale: AppLocale, nowMs: number): HTMLElement {
   const text = recordsMessages[locale].records
-  const line1 = element('div', 'first-paint__line')
-  line1.append(element('span', 'first-paint__client', row.clientName || text.list.unknownClient))
-  if (row.clientPhone) line1.append(element('span', 'first-paint__muted', row.clientPhone))
-  if (row.typeName) line1.append(element('span', 'first-paint__type', row.typeName))
-  line1.append(element('span', 'first-paint__spacer'))
+  const line1 = element('div', 'record-row__line')
+  line1.append(element('span', 'record-row__client', row.clientName || text.list.unknownClient))
+  if (row.clientPhone) line1.append(element('span', 'record-row__phone', row.clientPhone))
+  if (row.typeName) line1.append(element('span', 'record-row__type', row.typeName))
+  line1.append(element('span', 'record-row__spacer'))
   const badge = syncBadge(row.sync)
   if (badge) line1.append(element('span', `first-paint__badge first-paint__badge--${badge.type}`, text.sync[badge.label]))
-  const time = element('time', 'first-paint__muted', formatRecordTime(row.createTime, locale, nowMs, text.time.justNow))
+  const time = element('time', 'record-row__time', formatRecordTime(row.createTime, locale, nowMs, text.time.justNow))
   time.title = formatFullTime(row.createTime, locale)
   line1.append(time)
 
-  const line2 = element('div', 'first-paint__line')
-  line2.append(element('span', 'first-paint__preview', row.preview || text.list.noContent), element('span', 'first-paint__muted', row.author))
+  const line2 = element('div', 'record-row__line')
+  line2.append(element('span', 'record-row__preview', row.preview || text.list.noContent), element('span', 'record-row__author', row.author))
 
-  const body = element('div', 'first-paint__body')
+  const body = element('div', 'record-row__body')
   body.append(line1, line2)
-  const item = element('div', 'first-paint__row')
+  const item = element('div', 'record-row')
   item.dataset['firstPaintRow'] = ''
   item.dataset['recordId'] = row.id
-  item.append(element('span', 'first-paint__check'), body)
+  const check = element('span', 'record-row__check')
+  check.append(element('span', 'first-paint__check'))
+  item.append(check, body)
   return item
 }
 

@@ -5,6 +5,7 @@
  * once and the real, working list a moment later in the same place. A row clicked meanwhile is
  * not lost: it is marked, and the app opens it when it takes over.
  */
+import '../components/records/record-row.css'
 import './first-screen.css'
 import { LAST_CACHE_KEY } from '../db/last-cache'
 import { storedLocale } from '../i18n/stored-locale'
