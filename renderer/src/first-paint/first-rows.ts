@@ -6,16 +6,12 @@
  * only Dexie (src/db/schema.ts) does that.
  */
 import type { CachedClient, CachedRecord } from '../db/types'
+import { openExisting, settled, type IndexedDbApi } from '../db/raw-idb'
 import { toRecordRow, type RecordRow } from '../records/record-row'
 
 /** The stores read here; a database without them is not (yet) a cache this app can show. */
 const STORES = ['records', 'clients'] as const
 
-/** The IndexedDB implementation to read with: the page's own, or a test's. */
-export interface IndexedDbApi {
-  factory: IDBFactory
-  keyRange: typeof IDBKeyRange
-}
 
 /** Up to `count` newest rows of cache `name`; undefined if there is no such cache or it cannot be read. */
 export async function readFirstRows(idb: IndexedDbApi, name: string, count: number): Promise<RecordRow[] | undefined> {
@@ -35,28 +31,6 @@ export async function readFirstRows(idb: IndexedDbApi, name: string, count: numb
   } finally {
     db.close()
   }
-}
-
-/** Opens `name` at whatever version it has; resolves undefined rather than creating it. */
-function openExisting(factory: IDBFactory, name: string): Promise<IDBDatabase | undefined> {
-  return new Promise((resolve) => {
-    let request: IDBOpenDBRequest
-    try {
-      request = factory.open(name)
-    } catch {
-      resolve(undefined)
-      return
-    }
-    // Only a missing database gets here (an open without a version never upgrades one that exists).
-    request.onupgradeneeded = () => request.transaction?.abort()
-    request.onsuccess = () => resolve(request.result)
-    request.onerror = (event) => {
-      // An aborted creation reports an error; it is the answer "no cache", not a failure to report.
-      event.preventDefault()
-      resolve(undefined)
-    }
-    request.onblocked = () => resolve(undefined)
-  })
 }
 
 /**
@@ -88,12 +62,5 @@ function keyFromTop(index: IDBIndex, count: number): Promise<IDBValidKey | undef
       }
     }
     request.onerror = () => reject(request.error ?? new Error('reading the newest records failed'))
-  })
-}
-
-function settled<T>(request: IDBRequest): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result as T)
-    request.onerror = () => reject(request.error ?? new Error('reading the cache failed'))
   })
 }

@@ -10,7 +10,8 @@ import { isCaptured, onCommittedWrites, type CommittedWrites } from './change-ca
 import type { SearchFilters, SearchResult } from './query'
 import { SearchIndex, type SearchOrder } from './search-index'
 import { createSlicer } from './slicer'
-import { readSnapshot, writeSnapshot } from './snapshot'
+import { takeEarlySnapshot } from './early-snapshot'
+import { isCurrentSnapshot, readSnapshot, writeSnapshot, type LoadedSnapshot } from './snapshot'
 
 export interface SearchService {
   /** Resolves once the index is loaded from its persisted form, or built. */
@@ -146,9 +147,19 @@ export function createSearchService(db: CacheDb, options: SearchServiceOptions =
     markDirty()
   }
 
+  /**
+   * The persisted index: the one read ahead of the app if it is still the one in force (the change
+   * log it is repaired from starts at its watermark), or else read now.
+   */
+  async function persistedSnapshot(): Promise<LoadedSnapshot | undefined> {
+    const early = await takeEarlySnapshot(db.name)
+    if (early && (await isCurrentSnapshot(db, early.generation))) return early
+    return readSnapshot(db)
+  }
+
   /** Restores the persisted index and repairs it from the change log; false if a build is needed instead. */
   async function restore(): Promise<boolean> {
-    const snapshot = await readSnapshot(db)
+    const snapshot = await persistedSnapshot()
     if (!snapshot || closed) return false
     index = new SearchIndex(snapshot.index)
     appliedSeq = snapshot.watermark

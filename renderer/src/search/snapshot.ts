@@ -46,7 +46,12 @@ interface DocsRow {
 export interface LoadedSnapshot {
   index: PersistedIndex
   watermark: number
+  /** Which persist it is: a snapshot read earlier is still good while this one is in force. */
+  generation: string
 }
+
+/** Values of the `searchIndex` rows with these keys, in order (undefined for a missing row). */
+export type SnapshotRowReader = (keys: readonly string[]) => Promise<unknown[]>
 
 export async function writeSnapshot(db: CacheDb, index: PersistedIndex, watermark: number, slicer: Slicer): Promise<void> {
   const generation = `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}`
@@ -75,8 +80,22 @@ export async function writeSnapshot(db: CacheDb, index: PersistedIndex, watermar
 }
 
 /** The persisted index, or undefined when there is none usable (none yet, an older format, damaged). */
-export async function readSnapshot(db: CacheDb): Promise<LoadedSnapshot | undefined> {
+export function readSnapshot(db: CacheDb): Promise<LoadedSnapshot | undefined> {
+  return loadSnapshot(async (keys) => (await db.searchIndex.bulkGet([...keys])).map((row) => row?.value))
+}
+
+/** Whether the persist read as `generation` is still the one in force (no newer persist replaced it). */
+export async function isCurrentSnapshot(db: CacheDb, generation: string): Promise<boolean> {
   const manifest = (await db.searchIndex.get(MANIFEST_KEY))?.value
+  return isManifest(manifest) && manifest.format === FORMAT && manifest.generation === generation
+}
+
+/**
+ * readSnapshot through any reader of `searchIndex` rows: Dexie in the app, plain IndexedDB in the
+ * worker that reads it ahead of the app (src/early-search).
+ */
+export async function loadSnapshot(read: SnapshotRowReader): Promise<LoadedSnapshot | undefined> {
+  const [manifest] = await read([MANIFEST_KEY])
   if (!isManifest(manifest) || manifest.format !== FORMAT) return undefined
   const key = (part: string) => `${manifest.generation}:${part}`
   const pieceKeys = [
@@ -85,7 +104,7 @@ export async function readSnapshot(db: CacheDb): Promise<LoadedSnapshot | undefi
     ...Array.from({ length: manifest.postingPieces }, (_, i) => key(`postings.${i}`)),
   ]
   // One request per row: each row is deserialized in its own task.
-  const [meta, ...pieces] = (await db.searchIndex.bulkGet(pieceKeys)).map((row) => row?.value)
+  const [meta, ...pieces] = await read(pieceKeys)
   const docRows = pieces.slice(0, manifest.docPieces)
   const postingRows = pieces.slice(manifest.docPieces)
   if (!isMeta(meta) || !docRows.every(isDocsRow) || !postingRows.every(isInt32Array)) return undefined
@@ -98,6 +117,7 @@ export async function readSnapshot(db: CacheDb): Promise<LoadedSnapshot | undefi
   if (recordIds.length !== manifest.records || texts.length !== manifest.records || postings.length !== postingCount) return undefined
   return {
     watermark: manifest.watermark,
+    generation: manifest.generation,
     index: { records: { ...columns, ids: recordIds, texts, grams: { ...grams, postings: [postings] } }, clients: meta.clients },
   }
 }

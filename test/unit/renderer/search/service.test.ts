@@ -4,6 +4,8 @@ import { createLocalRecord, deleteLocalRecords, discardEntry } from '../../../..
 import type { CacheDb } from '../../../../renderer/src/db/schema'
 import { createDexieSyncStore } from '../../../../renderer/src/db/sync-store'
 import { createSearchService, type SearchResult, type SearchService } from '../../../../renderer/src/search'
+import { readEarlyIndex } from '../../../../renderer/src/early-search/read-index'
+import { offerEarlySnapshot } from '../../../../renderer/src/search/early-snapshot'
 import { buildLinearScan } from '../../../../bench/page/linear-scan'
 import { openTestDb, track, useFreshIndexedDb } from '../db/support'
 import { dataset, id, openCountingSearchDb, openSearchDb, row, type ClientSeed } from './support'
@@ -15,6 +17,7 @@ const ZHANG: ClientSeed = { id: id(900_001), name: '张三', phone: '13812345678
 const LI: ClientSeed = { id: id(900_002), name: '李四', phone: '13987654321' }
 
 const all = (result: SearchResult) => result.slice(0, result.total)
+const rawIdb = () => ({ factory: Dexie.dependencies.indexedDB, keyRange: Dexie.dependencies.IDBKeyRange })
 
 const opened: SearchService[] = []
 afterEach(() => {
@@ -240,6 +243,71 @@ describe('persisting', () => {
     expect(all(restored.search('退出前改的'))).toEqual([id(7)])
     expect(all(restored.search('lisi'))).toEqual([id(7)])
     await expectSameAsCache(again, restored, ['', '张', 'zs', '13', 'crm'])
+  })
+
+  it('takes the index the early-search worker read ahead of the app, and reads no index row itself', async () => {
+    const db = await openSearchDb('ecrm:early')
+    await createDexieSyncStore(db).applyPage(dataset(2000))
+    const first = await readyService(db)
+    await first.flush()
+    const before = all(first.search('报价 zw'))
+    first.close()
+    db.close()
+
+    const early = await readEarlyIndex(rawIdb(), 'ecrm:early')
+    early!.db.close()
+    expect(early!.upToDate).toBe(true)
+    const asked: string[] = []
+    offerEarlySnapshot(async (name) => {
+      asked.push(name)
+      return early!.snapshot
+    })
+    const { db: again, reads } = await openCountingSearchDb('ecrm:early')
+    const indexReads = vi.spyOn(again.searchIndex, 'bulkGet')
+    const restored = await readyService(again)
+    expect(asked).toEqual(['ecrm:early'])
+    expect(indexReads).not.toHaveBeenCalled()
+    expect(reads.records).toBe(0)
+    expect(all(restored.search('报价 zw'))).toEqual(before)
+    await expectSameAsCache(again, restored, ['', '张', 'zs', '13', 'crm'])
+  })
+
+  it('reads the index itself when the one read ahead is not the one in force any more', async () => {
+    const db = await openSearchDb('ecrm:early-stale')
+    await createDexieSyncStore(db).applyPage(dataset(500))
+    const first = await readyService(db)
+    await first.flush()
+    const early = await readEarlyIndex(rawIdb(), 'ecrm:early-stale')
+    early!.db.close()
+    // A later persist replaces it, and drops the change log from its watermark on.
+    const local = await createLocalRecord(db, { cle_id: ZHANG.id, cle_name: ZHANG.name, record_type: 39, record_content: '后来写的' }, NOW)
+    await first.flush()
+    first.close()
+    db.close()
+
+    offerEarlySnapshot(async () => early!.snapshot)
+    const again = await openSearchDb('ecrm:early-stale')
+    const restored = await readyService(again)
+    expect(all(restored.search('后来写的'))).toEqual([local.id])
+    await expectSameAsCache(again, restored, ['', '张', 'zs'])
+  })
+
+  it('says an index read ahead is behind the cache when writes came after it, and repairs it when taken', async () => {
+    const db = await openSearchDb('ecrm:early-behind')
+    await createDexieSyncStore(db).applyPage(dataset(500))
+    const first = await readyService(db)
+    await first.flush()
+    const local = await createLocalRecord(db, { cle_id: ZHANG.id, cle_name: ZHANG.name, record_type: 39, record_content: '退出前写的' }, NOW)
+    first.close()
+    db.close()
+
+    const early = await readEarlyIndex(rawIdb(), 'ecrm:early-behind')
+    early!.db.close()
+    expect(early!.upToDate).toBe(false)
+    offerEarlySnapshot(async () => early!.snapshot)
+    const again = await openSearchDb('ecrm:early-behind')
+    const restored = await readyService(again)
+    expect(all(restored.search('退出前写的'))).toEqual([local.id])
   })
 
   it('rebuilds when the persisted index is unusable', async () => {
