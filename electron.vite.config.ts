@@ -38,6 +38,8 @@ export default defineConfig({
     root: resolve('renderer'),
     base: './',
     plugins: [vue(), cspMeta()],
+    // The early-search worker (src/early-search) is a module worker: it shares the search code's chunks.
+    worker: { format: 'es' },
     build: {
       outDir: resolve('out/renderer'),
       // One stylesheet (15 KB), linked from the page: the app chunk, imported by the entry once the

@@ -1,8 +1,9 @@
 /**
  * The first screen end to end: on a start with a cache, the newest follow-ups are on screen before
  * the app's code has even loaded (the app chunk is held back here to show it), where the list
- * will show them; the working list then takes over, opening a row clicked meanwhile. Nothing of an
- * account is pictured once it has signed out.
+ * will show them; the working list then takes over, opening a row clicked meanwhile. Its search
+ * box already answers, from the search index a worker reads meanwhile. Nothing of an account is
+ * pictured once it has signed out.
  */
 import type { Page, Route } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -58,7 +59,7 @@ describe('the first screen on a start with a cache', () => {
 
     const release = await restartOnFirstScreen(page)
     expect(await placed(page, '[data-first-paint-row]')).toEqual(listed)
-    expect(await page.locator('#first-paint').textContent()).toContain('搜索客户、电话、拼音首字母、内容或记录人')
+    expect(await page.locator('#first-paint input').getAttribute('placeholder')).toContain('搜索客户、电话、拼音首字母、内容或记录人')
     expect(await liveRows(page).count()).toBe(0)
     await page.screenshot({ path: `${SCREENSHOTS}/first-screen.png` })
 
@@ -72,6 +73,58 @@ describe('the first screen on a start with a cache', () => {
     await page.getByTestId('record-detail').waitFor()
     expect(await page.getByTestId('record-detail').locator('h2').textContent()).toContain(chosenName)
     expect(await page.locator(`[data-testid="record-row"][data-record-id="${chosen}"]`).getAttribute('aria-selected')).toBe('true')
+  })
+
+  /** Resolves once the search index is persisted and nothing was written after it: a restart can search at once. */
+  async function searchIndexPersisted(page: Page): Promise<void> {
+    const persisted = () =>
+      page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(localStorage.getItem('ecrm:last-cache')!)
+          request.onsuccess = () => resolve(request.result)
+          request.onerror = () => reject(request.error)
+        })
+        const read = <T,>(request: IDBRequest<T>) => new Promise<T>((resolve) => (request.onsuccess = () => resolve(request.result)))
+        const tx = db.transaction(['searchIndex', 'searchChanges'])
+        const [manifest, changes] = await Promise.all([read(tx.objectStore('searchIndex').get('manifest')), read(tx.objectStore('searchChanges').count())])
+        db.close()
+        return manifest !== undefined && changes === 0
+      })
+    const deadline = Date.now() + 20_000
+    while (!(await persisted())) {
+      if (Date.now() > deadline) throw new Error('the search index was not persisted within 20 s')
+      await page.waitForTimeout(250)
+    }
+  }
+
+  it('answers a search typed before the app has loaded, and the app’s search box goes on with it', async () => {
+    const page = await signedInWithRows()
+    // A client further down the list: its records are not simply the newest.
+    const client = (await liveRows(page).nth(6).locator('.record-row__client').textContent())!.trim()
+    const search = page.getByTestId('record-search').locator('input')
+    await search.fill(client)
+    await liveRows(page).locator('mark').first().waitFor()
+    const found = await placed(page, LIST_ROWS)
+    const total = await page.getByTestId('record-total').textContent()
+    expect(found.length).toBeGreaterThan(0)
+    await search.fill('')
+    await searchIndexPersisted(page)
+
+    const release = await restartOnFirstScreen(page)
+    await page.locator('#first-paint input').fill(client)
+    await pictured(page).locator('mark').first().waitFor()
+    expect(await placed(page, '[data-first-paint-row]')).toEqual(found)
+    expect(await pictured(page).first().locator('mark').first().textContent()).toBe(client)
+    expect(await page.locator('#first-paint .first-paint__status').textContent()).toBe(total)
+    expect(await liveRows(page).count()).toBe(0)
+    await page.screenshot({ path: `${SCREENSHOTS}/first-screen-search.png` })
+
+    release()
+    await page.locator('#first-paint').waitFor({ state: 'detached' })
+    expect(await search.inputValue()).toBe(client)
+    expect(await search.evaluate((input) => input === document.activeElement)).toBe(true)
+    expect(await placed(page, LIST_ROWS)).toEqual(found)
+    expect(await liveRows(page).first().locator('mark').first().textContent()).toBe(client)
   })
 
   it('keeps the rows where the list has them in a narrow window, where the filters take two lines', async () => {

@@ -2,16 +2,21 @@
  * The first screen: before the app's bundle has loaded, the newest rows of the cache used last
  * are read with plain IndexedDB and drawn with plain DOM over where the app will be. The app takes
  * it away once its own list shows rows (`handOverFirstScreen`), so the user sees the records at
- * once and the real, working list a moment later in the same place. A row clicked meanwhile is
- * not lost: it is marked, and the app opens it when it takes over.
+ * once and the real, working list a moment later in the same place. What the user does meanwhile
+ * is not lost:
+ * - its search box works: a worker reads the search index beside it (src/early-search) and
+ *   answers; the app's own search box goes on with the query;
+ * - a row clicked is marked, and the app opens it when it takes over.
  */
 import '../components/records/record-row.css'
 import './first-screen.css'
 import { LAST_CACHE_KEY } from '../db/last-cache'
-import { storedLocale } from '../i18n/stored-locale'
+import { startEarlySearch, type EarlySearch } from '../early-search/client'
+import { storedLocale, type AppLocale } from '../i18n/stored-locale'
 import { formatRecordTime } from '../records/record-time'
 import { readFirstRows } from './first-rows'
-import { buildFirstScreen, CHOSEN_CLASS, FIRST_SCREEN_ID } from './first-screen'
+import type { RecordRow } from '../records/record-row'
+import { buildFirstScreen, CHOSEN_CLASS, FIRST_SCREEN_ID, searchBoxOf, showRows } from './first-screen'
 
 /** The list's first read is two blocks of 30; 50 rows fill the tallest screen. */
 const FIRST_ROWS = 50
@@ -27,6 +32,8 @@ export async function paintFirstScreen(): Promise<void> {
   performance.mark('first-paint:start')
   const name = lastCacheName()
   if (!name) return
+  // Started first: it reads the search index on another thread while the rows below are read and drawn.
+  early = startEarlySearch(name)
   const reading = readFirstRows({ factory: indexedDB, keyRange: IDBKeyRange }, name, FIRST_ROWS).catch(() => undefined)
   const locale = storedLocale()
   const now = Date.now()
@@ -39,6 +46,8 @@ export async function paintFirstScreen(): Promise<void> {
   if (!rows?.length) return
   const screen = buildFirstScreen(rows, locale, now)
   screen.addEventListener('click', (event) => choose(screen, event.target))
+  const search = searchBoxOf(screen)
+  search.addEventListener('input', () => void searchFor(screen, search.value, rows, locale))
   document.body.append(screen)
   performance.mark('first-paint:built')
   setTimeout(dismissFirstScreen, GIVE_UP_MS)
@@ -47,6 +56,33 @@ export async function paintFirstScreen(): Promise<void> {
 
 /** The record whose row was clicked on the first screen, if one was. */
 let chosenRecordId: string | undefined
+let early: EarlySearch | undefined
+/** What is typed in the first screen's search box. */
+let typed = ''
+const typedListeners = new Set<(query: string) => void>()
+
+/** Shows the rows found for `query`, or the newest rows again for an empty one; a later query wins. */
+async function searchFor(screen: HTMLElement, query: string, newest: readonly RecordRow[], locale: AppLocale): Promise<void> {
+  typed = query
+  for (const listener of typedListeners) listener(query)
+  if (query.trim() === '') {
+    showRows(screen, newest, locale, Date.now())
+    return
+  }
+  const answer = await early?.search(query.trim(), FIRST_ROWS)
+  // Unanswered here (the index is not readable yet or is behind the cache): the app answers it.
+  if (answer && typed === query) showRows(screen, answer.rows, locale, Date.now(), answer.total)
+}
+
+/**
+ * What has been typed into the first screen's search box, and from now on each change of it: the
+ * app's search box follows it until the first screen is handed over. Returns the unsubscribe.
+ */
+export function followFirstScreenQuery(listener: (query: string) => void): () => void {
+  listener(typed)
+  typedListeners.add(listener)
+  return () => typedListeners.delete(listener)
+}
 
 function choose(screen: HTMLElement, target: EventTarget | null): void {
   const row = target instanceof Element ? target.closest<HTMLElement>('[data-first-paint-row]') : null
@@ -60,13 +96,26 @@ function choose(screen: HTMLElement, target: EventTarget | null): void {
 export function dismissFirstScreen(): void {
   document.getElementById(FIRST_SCREEN_ID)?.remove()
   chosenRecordId = undefined
+  typed = ''
+  typedListeners.clear()
+  early?.stop()
+  early = undefined
 }
 
-/** As dismissFirstScreen, for the records workspace: also says which record the user clicked on it, to open. */
-export function handOverFirstScreen(): { chosenRecordId?: string } {
+export interface FirstScreenHandOver {
+  /** The record the user clicked on it, to open. */
+  chosenRecordId?: string
+  /** The user was typing in its search box: typing goes on in the app's. */
+  searchFocused?: boolean
+}
+
+/** As dismissFirstScreen, for the records workspace: also says what the user was doing on it. */
+export function handOverFirstScreen(): FirstScreenHandOver {
   const chosen = chosenRecordId
+  const screen = document.getElementById(FIRST_SCREEN_ID)
+  const searchFocused = screen !== null && document.activeElement === searchBoxOf(screen)
   dismissFirstScreen()
-  return chosen === undefined ? {} : { chosenRecordId: chosen }
+  return { ...(chosen === undefined ? {} : { chosenRecordId: chosen }), ...(searchFocused ? { searchFocused } : {}) }
 }
 
 function lastCacheName(): string | null {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createLocalRecord, deleteLocalRecords } from '../../../../renderer/src/db/local-writes'
 import { createDexieSyncStore } from '../../../../renderer/src/db/sync-store'
 import { readFirstRows } from '../../../../renderer/src/first-paint/first-rows'
-import { buildFirstScreen } from '../../../../renderer/src/first-paint/first-screen'
+import { buildFirstScreen, searchBoxOf, showRows } from '../../../../renderer/src/first-paint/first-screen'
 import { toRecordRow, type RecordRow } from '../../../../renderer/src/records/record-row'
 import { openTestDb, serverId, serverRow, useFreshIndexedDb } from '../db/support'
 
@@ -91,7 +91,45 @@ describe('the first screen', () => {
     expect(screen.textContent).toContain('<img src=x onerror="alert(1)">')
   })
 
-  it('is hidden from assistive tech: the app under it is what they read', () => {
-    expect(buildFirstScreen([row()], 'zh-CN', 0).getAttribute('aria-hidden')).toBe('true')
+  it('has a search box labelled in the chosen language, and says it is still busy', () => {
+    const screen = buildFirstScreen([row()], 'en', 0)
+    expect(searchBoxOf(screen).getAttribute('aria-label')).toBe('Search follow-ups')
+    expect(searchBoxOf(screen).placeholder).toContain('pinyin initials')
+    expect(screen.getAttribute('aria-busy')).toBe('true')
+  })
+
+  it('shows the rows a search found with the matches marked, as text only, and the newest again after', () => {
+    const newest = [row(), row({ id: 'b' })]
+    const screen = buildFirstScreen(newest, 'zh-CN', 1_800_000_000_000)
+    const found = {
+      row: row({ id: 'c', clientName: '<b>科技</b>公司', preview: '谈科技' }),
+      marks: {
+        clientName: [{ text: '<b>', match: false }, { text: '科技', match: true }, { text: '</b>公司', match: false }],
+        clientPhone: [{ text: '13800000000', match: false }],
+        preview: [{ text: '谈', match: false }, { text: '科技', match: true }],
+        author: [{ text: '系统自动', match: false }],
+      },
+    }
+    showRows(screen, [found], 'zh-CN', 1_800_000_000_000, 12)
+
+    const drawn = [...screen.querySelectorAll<HTMLElement>('[data-first-paint-row]')]
+    expect(drawn.map((node) => node.dataset['recordId'])).toEqual(['c'])
+    expect([...drawn[0]!.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['科技', '科技'])
+    expect(drawn[0]!.querySelector('.record-row__client')!.textContent).toBe('<b>科技</b>公司')
+    expect(drawn[0]!.querySelector('b')).toBeNull()
+    expect(screen.querySelector('.first-paint__status')!.textContent).toBe('共 12 条')
+
+    showRows(screen, newest, 'zh-CN', 1_800_000_000_000)
+    expect([...screen.querySelectorAll<HTMLElement>('[data-first-paint-row]')].map((node) => node.dataset['recordId'])).toEqual([serverRow(1).id, 'b'])
+    expect(screen.querySelector('mark')).toBeNull()
+    expect(screen.querySelector('.first-paint__status')!.textContent).toBe('')
+  })
+
+  it('counts what a search found as the list does, in English too', () => {
+    const screen = buildFirstScreen([row()], 'en', 0)
+    showRows(screen, [], 'en', 0, 1)
+    expect(screen.querySelector('.first-paint__status')!.textContent).toBe('1 follow-up')
+    showRows(screen, [], 'en', 0, 2345)
+    expect(screen.querySelector('.first-paint__status')!.textContent).toBe('2345 follow-ups')
   })
 })
