@@ -3,9 +3,9 @@
  * e2e harness serves it, standing in for app://) in a browser whose profile holds the demo
  * account's cache with `records` records, main's core in this process. The app signs in to the
  * demo and downloads once; then each run is a new browser on that profile, timed from navigation
- * until the first record rows are on screen (the first animation frame that has some), until
- * the list's own rows are (the app has replaced its first screen), and until a query typed then
- * is answered.
+ * until the first record rows are on screen (the first animation frame that has some), until a
+ * query typed into the first search box on screen (the first screen's) is answered on screen, and
+ * until the list's own rows are (the app has replaced its first screen, with that query's answer).
  */
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -27,7 +27,10 @@ export interface AppColdStartRun {
   app_loaded_ms: number
   /** The first frame with records on screen: the first screen's (src/first-paint) or the list's own. */
   first_row_ms: number
-  /** The first frame with the app's own list rows and no first screen over them: the list works. */
+  /**
+   * The first frame with the app's own list rows and no first screen over them: the list works
+   * (showing the answer to the query typed on the first screen).
+   */
   live_row_ms: number
   /** When the page's first script ran (renderer/public/prewarm-cache.js): the renderer has started. */
   first_script_ms: number
@@ -35,9 +38,11 @@ export interface AppColdStartRun {
   rows: number
   /** The page's performance marks (src/first-paint sets some), ms from navigation. */
   marks: Record<string, number>
+  /** When the query was typed: as soon as a search box was on screen (the first screen's). From navigation. */
+  search_typed_ms: number
   /**
-   * A query typed into the search box as soon as the list works: when its answer is on screen
-   * (rows with the match marked, which needs the search index). From navigation.
+   * When the typed query's answer is on screen (rows with the match marked, which needs the
+   * search index): on the first screen or in the app's list, whichever came first. From navigation.
    */
   search_answered_ms: number
 }
@@ -66,15 +71,15 @@ export async function appColdStarts(records: number, runs: number, log: (text: s
       log(`app cold start ${run + 1}`)
       browser = await launchOnProfile(profile, core, probeFirstRow)
       await browser.page.goto(site.url)
-      await browser.page.waitForFunction(() => (window as unknown as ProbedWindow).__firstRow?.live_row_ms !== undefined, undefined, { timeout: 30_000 })
-      await browser.page.getByTestId('record-search').locator('input').fill(SEARCH_PROBE)
+      const typed = await typeIntoFirstSearchBox(browser.page)
       const answered = await browser.page.waitForFunction(
-        () => (document.querySelector('[data-testid="record-row"] mark') ? Math.round(performance.now()) : 0),
+        () => (document.querySelector('[data-first-paint-row] mark, [data-testid="record-row"] mark') ? Math.round(performance.now()) : 0),
         undefined,
         { polling: 'raf', timeout: 30_000 },
       )
+      await browser.page.waitForFunction(() => (window as unknown as ProbedWindow).__firstRow?.live_row_ms !== undefined, undefined, { timeout: 30_000 })
       const probed = await browser.page.evaluate(() => (window as unknown as ProbedWindow).__firstRow!)
-      measured.push({ ...probed, search_answered_ms: (await answered.jsonValue()) as number })
+      measured.push({ ...probed, search_typed_ms: typed, search_answered_ms: (await answered.jsonValue()) as number })
       await browser.close()
     }
     return measured
@@ -83,6 +88,22 @@ export async function appColdStarts(records: number, runs: number, log: (text: s
     await core.dispose()
     await site.close()
     await rm(profile, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Types the probe query into whichever search box is on screen first, the first screen's or the
+ * app's (the first screen may have gone by the time the typing lands: then into the app's).
+ * Returns when it was typed, from navigation.
+ */
+async function typeIntoFirstSearchBox(page: Page): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.locator('#first-paint input, [data-testid="record-search"] input').first().fill(SEARCH_PROBE, { timeout: 30_000 })
+      return await page.evaluate(() => Math.round(performance.now()))
+    } catch (error) {
+      if (attempt === 3) throw error
+    }
   }
 }
 

@@ -40,7 +40,7 @@ export interface BenchResults {
      * The whole app (built renderer, demo account), from navigation: the first record rows on
      * screen (its first screen's), and the list's own rows, working. Absent in --ci runs.
      */
-    app?: { first_row_ms: number; first_row_after_script_ms: number; live_row_ms: number; search_answered_ms: number; runs: AppColdStartRun[] }
+    app?: { first_row_ms: number; first_row_after_script_ms: number; live_row_ms: number; search_typed_ms: number; search_answered_ms: number; runs: AppColdStartRun[] }
   }
   /** Persisting the index after the download. */
   persist: PersistReport
@@ -95,6 +95,7 @@ export function summarize(m: Measured): BenchResults {
   const appFirstRow = m.appColdStarts && median(m.appColdStarts, (run) => run.first_row_ms)
   const appLiveRow = m.appColdStarts && median(m.appColdStarts, (run) => run.live_row_ms)
   const appSearchAnswered = m.appColdStarts && median(m.appColdStarts, (run) => run.search_answered_ms)
+  const appSearchTyped = m.appColdStarts && median(m.appColdStarts, (run) => run.search_typed_ms)
   const appFirstRowAfterScript = m.appColdStarts && median(m.appColdStarts, (run) => run.first_row_ms - run.first_script_ms)
   const worstClass = Object.entries(m.timing.byClass).sort(([, a], [, b]) => b.index.p95_ms - a.index.p95_ms)[0]
   const mismatches = m.verifiedAfterDownload.mismatches + m.verifiedAfterRestart.mismatches
@@ -117,7 +118,7 @@ export function summarize(m: Measured): BenchResults {
       detail: `${ready} ms from navigation, ${readyAfterOpen} ms from the cache opening (median of ${m.coldStarts.length})`,
     },
     ...(appSearchAnswered !== undefined
-      ? [{ name: 'cold start, whole app: search ready ≤ 1000 ms', met: appSearchAnswered <= 1000, detail: `a query typed as the list starts working answered at ${appSearchAnswered} ms from navigation (median of ${m.appColdStarts!.length})` }]
+      ? [{ name: 'cold start, whole app: search ready ≤ 1000 ms', met: appSearchAnswered <= 1000, detail: `a query typed into the first search box on screen answered at ${appSearchAnswered} ms from navigation (median of ${m.appColdStarts!.length}; typed at ${appSearchTyped} ms)` }]
       : []),
     { name: 'download ≥ 50% of raw bulkPut rate', met: ratio >= 0.5, detail: `${Math.round(ratio * 100)}%` },
     { name: 'no task ≥ 100 ms while downloading', met: m.download.longest_task_ms < 100, detail: `longest ${m.download.longest_task_ms} ms` },
@@ -144,7 +145,7 @@ export function summarize(m: Measured): BenchResults {
       search_ready_ms: ready,
       search_ready_after_open_ms: readyAfterOpen,
       runs: m.coldStarts,
-      ...(m.appColdStarts ? { app: { first_row_ms: appFirstRow!, first_row_after_script_ms: appFirstRowAfterScript!, live_row_ms: appLiveRow!, search_answered_ms: appSearchAnswered!, runs: m.appColdStarts } } : {}),
+      ...(m.appColdStarts ? { app: { first_row_ms: appFirstRow!, first_row_after_script_ms: appFirstRowAfterScript!, live_row_ms: appLiveRow!, search_typed_ms: appSearchTyped!, search_answered_ms: appSearchAnswered!, runs: m.appColdStarts } } : {}),
     },
     persist: m.persist,
     download: {
@@ -180,7 +181,7 @@ export function printTable(r: BenchResults): void {
       `first rows ${r.cold_start.first_rows_ms} ms · search ready ${r.cold_start.search_ready_ms} ms from navigation (first rows ${r.cold_start.first_rows_after_script_ms} ms after the script started; search ${r.cold_start.search_ready_after_open_ms} ms after the cache opened)`,
     ],
     ...(r.cold_start.app
-      ? [['  whole app', `first rows on screen ${r.cold_start.app.first_row_ms} ms (${r.cold_start.app.first_row_after_script_ms} ms after the first script) · the list's own ${r.cold_start.app.live_row_ms} ms · a search typed then answered ${r.cold_start.app.search_answered_ms} ms from navigation (${r.cold_start.app.runs.map((run) => `${run.first_row_ms}/${run.live_row_ms}`).join(', ')})`] as [string, string]]
+      ? [['  whole app', `first rows on screen ${r.cold_start.app.first_row_ms} ms (${r.cold_start.app.first_row_after_script_ms} ms after the first script) · the list's own ${r.cold_start.app.live_row_ms} ms · a search typed at once answered ${r.cold_start.app.search_answered_ms} ms from navigation (${r.cold_start.app.runs.map((run) => `${run.first_row_ms}/${run.live_row_ms}`).join(', ')})`] as [string, string]]
       : []),
     ['persisting the index', `${r.persist.ms} ms · longest task ${r.persist.longest_task_ms} ms`],
     ['download', `${r.download.records_per_s} rec/s vs raw bulkPut ${r.download.raw_bulkput_records_per_s} rec/s = ${Math.round(r.download.ratio * 100)}% · ${r.download.seconds} s · longest task ${r.download.longest_task_ms} ms`],
