@@ -22,7 +22,12 @@ export function openExisting(factory: IDBFactory, name: string): Promise<IDBData
     }
     // Only a missing database gets here (an open without a version never upgrades one that exists).
     request.onupgradeneeded = () => request.transaction?.abort()
-    request.onsuccess = () => resolve(request.result)
+    request.onsuccess = () => {
+      const db = request.result
+      // The app's Dexie upgrading the cache (a new version of the app) must not wait on a reader.
+      db.onversionchange = () => db.close()
+      resolve(db)
+    }
     request.onerror = (event) => {
       // An aborted creation reports an error; it is the answer "no cache", not a failure to report.
       event.preventDefault()

@@ -8,6 +8,9 @@ import { offerEarlySnapshot } from '../search/early-snapshot'
 import type { LoadedSnapshot } from '../search/snapshot'
 import type { EarlyAnswer, FromWorker, ToWorker } from './protocol'
 
+/** Far longer than reading 100,000 records' index takes on a busy machine (~1 s). */
+const TAKE_TIMEOUT_MS = 10_000
+
 export interface EarlySearch {
   /** The first `count` rows for `query`; undefined when a later search replaced it or it cannot be answered here. */
   search(query: string, count: number): Promise<EarlyAnswer | undefined>
@@ -28,6 +31,7 @@ export function startEarlySearch(name: string): EarlySearch {
     pending = undefined
   }
   const end = () => {
+    if (ended) return
     ended = true
     worker.terminate()
     settle()
@@ -47,6 +51,7 @@ export function startEarlySearch(name: string): EarlySearch {
   }
   // A worker that cannot load (or fails) only means the app reads the index itself.
   worker.onerror = end
+  worker.onmessageerror = end
   send({ kind: 'open', name })
 
   offerEarlySnapshot((cache) => {
@@ -54,6 +59,8 @@ export function startEarlySearch(name: string): EarlySearch {
     return new Promise((resolve) => {
       taking = resolve
       send({ kind: 'take' })
+      // The service waits for this: a worker that never answers must not keep search from starting.
+      setTimeout(end, TAKE_TIMEOUT_MS)
     })
   })
 
