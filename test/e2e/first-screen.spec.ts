@@ -127,6 +127,35 @@ describe('the first screen on a start with a cache', () => {
     expect(await liveRows(page).first().locator('mark').first().textContent()).toBe(client)
   })
 
+  it('hands a search it cannot answer (no persisted index) to the app, which answers it once its index is built', async () => {
+    const page = await signedInWithRows()
+    await searchIndexPersisted(page)
+    // As after a crash before the index was first persisted: no manifest, so nothing to read early.
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const request = indexedDB.open(localStorage.getItem('ecrm:last-cache')!)
+        request.onsuccess = () => resolve(request.result)
+      })
+      await new Promise((resolve) => {
+        const tx = db.transaction('searchIndex', 'readwrite')
+        tx.objectStore('searchIndex').clear()
+        tx.oncomplete = resolve
+      })
+      db.close()
+    })
+    const client = (await liveRows(page).nth(6).locator('.record-row__client').textContent())!.trim()
+
+    const release = await restartOnFirstScreen(page)
+    await page.locator('#first-paint input').fill(client)
+    await page.waitForTimeout(500)
+    expect(await pictured(page).locator('mark').count()).toBe(0)
+    release()
+    await page.locator('#first-paint').waitFor({ state: 'detached' })
+    expect(await page.getByTestId('record-search').locator('input').inputValue()).toBe(client)
+    await liveRows(page).locator('mark').first().waitFor()
+    expect(await liveRows(page).first().locator('mark').first().textContent()).toBe(client)
+  })
+
   it('keeps the rows where the list has them in a narrow window, where the filters take two lines', async () => {
     const page = await signedInWithRows((p) => p.setViewportSize({ width: 800, height: 600 }))
     const listed = await placed(page, LIST_ROWS)

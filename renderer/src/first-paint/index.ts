@@ -32,7 +32,7 @@ export async function paintFirstScreen(): Promise<void> {
   performance.mark('first-paint:start')
   const name = lastCacheName()
   if (!name) return
-  // Started first: it reads the search index on another thread while the rows below are read and drawn.
+  // Started first, to load on another thread; it reads the search index once the rows are read.
   early = startEarlySearch(name)
   const reading = readFirstRows({ factory: indexedDB, keyRange: IDBKeyRange }, name, FIRST_ROWS).catch(() => undefined)
   const locale = storedLocale()
@@ -41,6 +41,7 @@ export async function paintFirstScreen(): Promise<void> {
   // the cache's opening, which runs outside this thread.
   formatRecordTime(Math.floor(now / 1000), locale, now)
   const rows = await reading
+  early?.readIndex()
   performance.mark('first-paint:read')
   // No rows: the app's own empty list (or sign-in) is what there is to see.
   if (!rows?.length) return
@@ -57,8 +58,9 @@ export async function paintFirstScreen(): Promise<void> {
 /** The record whose row was clicked on the first screen, if one was. */
 let chosenRecordId: string | undefined
 let early: EarlySearch | undefined
-/** What is typed in the first screen's search box. */
+/** What is typed in the first screen's search box, and whether the rows shown are its answer. */
 let typed = ''
+let answered = false
 const typedListeners = new Set<(query: string) => void>()
 
 /** Shows the rows found for `query`, or the newest rows again for an empty one; a later query wins. */
@@ -66,12 +68,24 @@ async function searchFor(screen: HTMLElement, query: string, newest: readonly Re
   typed = query
   for (const listener of typedListeners) listener(query)
   if (query.trim() === '') {
+    answered = false
     showRows(screen, newest, locale, Date.now())
     return
   }
   const answer = await early?.search(query.trim(), FIRST_ROWS)
   // Unanswered here (the index is not readable yet or is behind the cache): the app answers it.
-  if (answer && typed === query) showRows(screen, answer.rows, locale, Date.now(), answer.total)
+  if (!answer || typed !== query) return
+  answered = true
+  showRows(screen, answer.rows, locale, Date.now(), answer.total)
+}
+
+/**
+ * Whether the first screen shows the answer to a search: the app should then replace it only with
+ * its own answer to it. (Otherwise the first screen shows the newest rows, as the app does
+ * while its index is not ready.)
+ */
+export function firstScreenShowsAnswer(): boolean {
+  return answered && document.getElementById(FIRST_SCREEN_ID) !== null
 }
 
 /**
@@ -97,6 +111,7 @@ export function dismissFirstScreen(): void {
   document.getElementById(FIRST_SCREEN_ID)?.remove()
   chosenRecordId = undefined
   typed = ''
+  answered = false
   typedListeners.clear()
   early?.stop()
   early = undefined
