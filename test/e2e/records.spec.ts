@@ -215,4 +215,18 @@ describe('the record screens in Chromium, over the demo server', () => {
     expect(await row(page, gone).count()).toBe(0)
     expect(await total(page)).toBe(count)
   })
+  it('in a dark OS theme, shows the detail’s and a client timeline’s secondary text in the list’s readable grey', async () => {
+    const { page } = await launch()
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await signInToDemo(page)
+    await rows(page).first().click()
+    const colour = (selector: string) => page.locator(selector).first().evaluate((node) => getComputedStyle(node).color)
+    const listGrey = await colour('[data-testid="record-row"] .record-row__time')
+    expect(listGrey).toBe('rgba(255, 255, 255, 0.52)')
+    expect(await colour('.record-detail__when')).toBe(listGrey)
+
+    await page.getByTestId('record-detail').getByRole('button', { name: '该客户的全部跟进' }).click()
+    await page.getByTestId('timeline-entry').first().waitFor()
+    expect(await colour('.client-timeline__meta')).toBe(listGrey)
+  })
 })
