@@ -4,7 +4,7 @@ import type { RecordRow } from '../records/record-row'
 import type { LoadedSnapshot } from '../search/snapshot'
 
 export type ToWorker =
-  /** Read the persisted search index of cache `name` (sent once, first). */
+  /** Read the persisted search index of cache `name` (sent once, when the first screen's rows are read). */
   | { kind: 'open'; name: string }
   /** The first `count` rows for `query`; only the latest search is answered. */
   | { kind: 'search'; seq: number; query: string; count: number }

@@ -24,7 +24,6 @@ export function buildFirstScreen(rows: readonly RecordRow[], locale: AppLocale, 
   const text = recordsMessages[locale].records
   const screen = element('div', 'first-paint')
   screen.id = FIRST_SCREEN_ID
-  screen.setAttribute('aria-busy', 'true')
 
   const header = element('header', 'first-paint__header')
   header.append(element('span', 'first-paint__title', appMessages[locale].app.name))

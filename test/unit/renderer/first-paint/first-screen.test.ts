@@ -91,11 +91,13 @@ describe('the first screen', () => {
     expect(screen.textContent).toContain('<img src=x onerror="alert(1)">')
   })
 
-  it('has a search box labelled in the chosen language, and says it is still busy', () => {
+  it('has a search box labelled in the chosen language; what does not work yet is hidden from assistive tech', () => {
     const screen = buildFirstScreen([row()], 'en', 0)
     expect(searchBoxOf(screen).getAttribute('aria-label')).toBe('Search follow-ups')
     expect(searchBoxOf(screen).placeholder).toContain('pinyin initials')
-    expect(screen.getAttribute('aria-busy')).toBe('true')
+    expect(screen.querySelector('.first-paint__filters')!.getAttribute('aria-hidden')).toBe('true')
+    expect(screen.querySelector('.first-paint__new')!.getAttribute('aria-hidden')).toBe('true')
+    expect(screen.querySelector('[data-first-paint-row] .record-row__check')!.getAttribute('aria-hidden')).toBe('true')
   })
 
   it('shows the rows a search found with the matches marked, as text only, and the newest again after', () => {
