@@ -6,8 +6,8 @@
  */
 import { settled } from '../db/raw-idb'
 import { splitByQuery, splitClientName } from '../records/highlight'
-import { toRecordRow } from '../records/record-row'
-import type { CachedClient, CachedRecord } from '../db/types'
+import type { CachedRecord } from '../db/types'
+import { rowsWithClients } from '../first-paint/first-rows'
 import { SearchIndex } from '../search/search-index'
 import type { LoadedSnapshot } from '../search/snapshot'
 import type { EarlyAnswer, FromWorker, ToWorker } from './protocol'
@@ -62,11 +62,7 @@ async function find(query: string, count: number): Promise<EarlyAnswer | undefin
   const records = (await Promise.all(ids.map((id) => settled<CachedRecord | undefined>(tx.objectStore('records').get(id))))).filter(
     (record): record is CachedRecord => record !== undefined,
   )
-  const clientIds = [...new Set(records.map((record) => record.cle_id))]
-  const clients = await Promise.all(clientIds.map((id) => settled<CachedClient | undefined>(tx.objectStore('clients').get(id))))
-  const clientOf = new Map(clientIds.map((id, i) => [id, clients[i]]))
-  const rows = records.map((record) => {
-    const row = toRecordRow(record, clientOf.get(record.cle_id))
+  const rows = (await rowsWithClients(records, tx.objectStore('clients'))).map((row) => {
     const marks = {
       clientName: splitClientName(row.clientName, query),
       clientPhone: splitByQuery(row.clientPhone, query),

@@ -12,7 +12,6 @@ import { toRecordRow, type RecordRow } from '../records/record-row'
 /** The stores read here; a database without them is not (yet) a cache this app can show. */
 const STORES = ['records', 'clients'] as const
 
-
 /** Up to `count` newest rows of cache `name`; undefined if there is no such cache or it cannot be read. */
 export async function readFirstRows(idb: IndexedDbApi, name: string, count: number): Promise<RecordRow[] | undefined> {
   const db = await openExisting(idb.factory, name)
@@ -21,16 +20,20 @@ export async function readFirstRows(idb: IndexedDbApi, name: string, count: numb
     if (!STORES.every((store) => db.objectStoreNames.contains(store))) return undefined
     const tx = db.transaction([...STORES], 'readonly')
     const records = await newest(tx.objectStore('records').index('create_time'), idb.keyRange, count, (record) => record.deleted !== 1)
-    const clients = tx.objectStore('clients')
-    const clientIds = [...new Set(records.map((record) => record.cle_id))]
-    const found = await Promise.all(clientIds.map((id) => settled<CachedClient | undefined>(clients.get(id))))
-    const byId = new Map(clientIds.map((id, i) => [id, found[i]]))
-    return records.map((record) => toRecordRow(record, byId.get(record.cle_id)))
+    return await rowsWithClients(records, tx.objectStore('clients'))
   } catch {
     return undefined
   } finally {
     db.close()
   }
+}
+
+/** The records as the list shows them, each with its client read from `clients` (each client read once). */
+export async function rowsWithClients(records: readonly CachedRecord[], clients: IDBObjectStore): Promise<RecordRow[]> {
+  const clientIds = [...new Set(records.map((record) => record.cle_id))]
+  const found = await Promise.all(clientIds.map((id) => settled<CachedClient | undefined>(clients.get(id))))
+  const byId = new Map(clientIds.map((id, i) => [id, found[i]]))
+  return records.map((record) => toRecordRow(record, byId.get(record.cle_id)))
 }
 
 /**
