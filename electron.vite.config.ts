@@ -38,7 +38,7 @@ export default defineConfig({
     root: resolve('renderer'),
     base: './',
     plugins: [vue(), cspMeta()],
-    // The early-search worker (src/early-search) is a module worker: it shares the search code's chunks.
+    // The early-search worker (src/early-search) is started with type 'module'; its bundle stands alone.
     worker: { format: 'es' },
     build: {
       outDir: resolve('out/renderer'),
