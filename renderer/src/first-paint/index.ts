@@ -85,7 +85,7 @@ async function searchFor(screen: HTMLElement, query: string, newest: readonly Re
  * while its index is not ready.)
  */
 export function firstScreenShowsAnswer(): boolean {
-  return answered && document.getElementById(FIRST_SCREEN_ID) !== null
+  return answered
 }
 
 /**
