@@ -26,6 +26,7 @@ import type { Page } from 'playwright-core'
 import { build } from 'vite'
 import { createMainCore } from '../electron/main/core'
 import { DEMO_ACCOUNT, startDemoServer } from '../electron/main/demo/server'
+import { loadPinyin } from '../renderer/src/search/pinyin'
 import { appColdStarts as appColdStartsOf } from './app-cold-start'
 import { emitTo, openBenchPage, type BenchBrowser } from './browser'
 import type { BenchApi } from './page/api'
@@ -76,6 +77,7 @@ async function queriesFor(rows: () => Parameters<typeof drawQueries>[0]): Promis
   const published = JSON.parse(await readFile(PUBLISHED_QUERIES, 'utf8').catch(() => 'null')) as PublishedQueries | null
   const matches = published?.records === records && published.seed === SEED && published.anchorTime === ANCHOR_TIME
   if (matches && !options['write-queries']) return published.queries
+  await loadPinyin()
   const queries = drawQueries(rows())
   if (options['write-queries']) {
     const file: PublishedQueries = { records, seed: SEED, anchorTime: ANCHOR_TIME, queries }

@@ -5,6 +5,7 @@
  */
 import type { CachedClient, CachedRecord } from '../../renderer/src/db/types'
 import type { SearchFilters, SearchOrder } from '../../renderer/src/search'
+import { loadPinyin } from '../../renderer/src/search/pinyin'
 import type { BenchQuery } from '../queries'
 import type { ClassTimes, SearchTimingReport, TypingReport, VerifyReport } from './api'
 import { openedCache } from './cache'
@@ -23,6 +24,7 @@ async function linearScan(): Promise<LinearScan> {
   const { db, name } = openedCache()
   if (scanFor?.cache !== name) {
     const [records, clients]: [CachedRecord[], CachedClient[]] = await Promise.all([db.records.toArray(), db.clients.toArray()])
+    await loadPinyin()
     scanFor = { cache: name, scan: buildLinearScan(records, clients) }
   }
   return scanFor.scan

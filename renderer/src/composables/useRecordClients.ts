@@ -6,6 +6,7 @@
 import { shallowRef, type Ref } from 'vue'
 import type { CacheDb } from '../db/schema'
 import { CLIENT_ID, matchClients, toSearchEntry, type ClientChoice, type ClientSearchEntry } from '../records/client-match'
+import { loadPinyin } from '../search/pinyin'
 
 interface Directory {
   count: number
@@ -18,7 +19,7 @@ async function readDirectory(db: CacheDb): Promise<Directory> {
   const cached = await directories.get(db)
   const count = await db.clients.count()
   if (cached && cached.count === count) return cached
-  const loading = db.clients.toArray().then((clients) => ({
+  const loading = Promise.all([db.clients.toArray(), loadPinyin()]).then(([clients]) => ({
     count: clients.length,
     entries: clients.map(toSearchEntry).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
   }))

@@ -5,9 +5,10 @@
  * service (its typed arrays moved, not copied) and ends. Plain IndexedDB: no Dexie here.
  */
 import { settled } from '../db/raw-idb'
-import { splitByQuery, splitClientName } from '../records/highlight'
+import { readsAsPinyin, splitByQuery, splitClientName } from '../records/highlight'
 import type { CachedRecord } from '../db/types'
 import { rowsWithClients } from '../first-paint/first-rows'
+import { loadPinyin } from '../search/pinyin'
 import { SearchIndex } from '../search/search-index'
 import type { LoadedSnapshot } from '../search/snapshot'
 import type { EarlyAnswer, FromWorker, ToWorker } from './protocol'
@@ -56,6 +57,8 @@ async function answer(seq: number, query: string, count: number): Promise<void> 
 
 async function find(query: string, count: number): Promise<EarlyAnswer | undefined> {
   if (!index || !db) return undefined
+  // Only a Latin-letter query marks client names by pinyin: pinyin-pro stays unloaded otherwise.
+  if (readsAsPinyin(query)) await loadPinyin()
   const result = index.search(query)
   const ids = result.slice(0, count)
   const tx = db.transaction(['records', 'clients'], 'readonly')

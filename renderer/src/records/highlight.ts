@@ -2,7 +2,7 @@
  * Where a search query appears in a piece of text, as parts the view renders as text nodes and
  * <mark> spans (never as HTML: the text was written by other users).
  */
-import { match as matchPinyin } from 'pinyin-pro'
+import { loadedPinyin } from '../search/pinyin'
 
 export interface TextPart {
   text: string
@@ -30,16 +30,23 @@ export function splitByQuery(text: string, query: string): TextPart[] {
 
 const LATIN_LETTERS = /^[a-z]+$/i
 
+/** Whether a query has a word splitClientName reads as pinyin: marking it needs `loadPinyin()`. */
+export function readsAsPinyin(query: string): boolean {
+  return queryTerms(query).some((term) => LATIN_LETTERS.test(term))
+}
+
 /**
  * The client name's parts: literal matches first; failing those, a query of Latin letters is read
- * as pinyin (full or initials: `zw`, `zhangw` → 张伟) and the characters it spells are marked.
+ * as pinyin (full or initials: `zw`, `zhangw` → 张伟) and the characters it spells are marked,
+ * once pinyin-pro is loaded (before, only literal matches are).
  */
 export function splitClientName(name: string, query: string): TextPart[] {
   const literal = splitByQuery(name, query)
-  if (literal.some((part) => part.match)) return literal
+  const pinyin = loadedPinyin()
+  if (!pinyin || literal.some((part) => part.match)) return literal
   const ranges = queryTerms(query)
     .filter((term) => LATIN_LETTERS.test(term))
-    .flatMap((term) => (matchPinyin(name, term, { continuous: true, insensitive: true }) ?? []).map((i) => [i, i + 1] as const))
+    .flatMap((term) => (pinyin.match(name, term, { continuous: true, insensitive: true }) ?? []).map((i) => [i, i + 1] as const))
   return ranges.length > 0 ? partsFromRanges(name, ranges) : literal
 }
 

@@ -4,8 +4,31 @@
  * readings that spell it. Without it, pinyin-pro reads the name twice, plainly (成都 chengdu) and
  * with a leading surname read as one (曾伟 zengwei, not cengwei), and both readings are kept when
  * they differ: a wrong extra reading costs a rare false hit, a missing one a client never found.
+ *
+ * pinyin-pro is loaded on demand: its dictionary is ~600 KB of literals that take 50–170 ms to
+ * load and evaluate (measured in headless Chromium here). Neither the first screen nor a restored
+ * search index needs it; names the index has not read yet, the client picker and marking a
+ * Latin-letter query in client names do, and they await `loadPinyin()` first.
  */
-import { pinyin, polyphonic } from 'pinyin-pro'
+type PinyinPro = typeof import('pinyin-pro')
+
+let engine: PinyinPro | undefined
+let loading: Promise<PinyinPro> | undefined
+
+export function loadPinyin(): Promise<void> {
+  loading ??= import('pinyin-pro').then((module) => (engine = module))
+  return loading.then(() => undefined)
+}
+
+/** pinyin-pro once `loadPinyin()` has resolved, else undefined. */
+export function loadedPinyin(): PinyinPro | undefined {
+  return engine
+}
+
+function pinyinPro(): PinyinPro {
+  if (!engine) throw new Error('pinyin-pro is not loaded: await loadPinyin() first')
+  return engine
+}
 
 export interface NamePinyin {
   /** Every syllable run together, lower case, ü as v: "zhangsan". */
@@ -16,7 +39,7 @@ export interface NamePinyin {
 
 const READING_OPTIONS = { toneType: 'none', type: 'array', v: true } as const
 
-/** The readings of a client name, the one to sort by first. */
+/** The readings of a client name, the one to sort by first. Needs `loadPinyin()` to have resolved. */
 export function namePinyin(name: string, stored?: string): NamePinyin[] {
   const full = stored?.toLowerCase().replace(/\s+/g, '') ?? ''
   const plain = reading(name, 'normal')
@@ -27,7 +50,8 @@ export function namePinyin(name: string, stored?: string): NamePinyin[] {
 
 function reading(name: string, mode: 'normal' | 'surname'): NamePinyin {
   const options = mode === 'surname' ? { ...READING_OPTIONS, mode, surname: 'head' as const } : READING_OPTIONS
-  const syllables = pinyin(name, options)
+  const syllables = pinyinPro()
+    .pinyin(name, options)
     .map((syllable) => syllable.toLowerCase().replace(/\s+/g, ''))
     .filter((syllable) => syllable !== '')
   return { full: syllables.join(''), initials: syllables.map((syllable) => syllable[0]).join('') }
@@ -38,9 +62,11 @@ function reading(name: string, mode: 'normal' | 'surname'): NamePinyin {
  * skipped: punctuation the CRM left out), or undefined if no choice of readings spells it.
  */
 function initialsSpelling(name: string, full: string): string | undefined {
-  const readings = polyphonic(name, READING_OPTIONS).map((options) =>
-    [...new Set(options.map((reading) => reading.toLowerCase().replace(/\s+/g, '')))].filter((reading) => reading !== ''),
-  )
+  const readings = pinyinPro()
+    .polyphonic(name, READING_OPTIONS)
+    .map((options) =>
+      [...new Set(options.map((reading) => reading.toLowerCase().replace(/\s+/g, '')))].filter((reading) => reading !== ''),
+    )
   // failed[i] holds the positions in `full` from which characters i.. were already shown not to spell the rest.
   const failed = readings.map(() => new Set<number>())
   const spell = (char: number, at: number): string | undefined => {

@@ -11,6 +11,7 @@ import type { SearchFilters, SearchResult } from './query'
 import { SearchIndex, type SearchOrder } from './search-index'
 import { createSlicer } from './slicer'
 import { takeEarlySnapshot } from './early-snapshot'
+import { loadPinyin } from './pinyin'
 import { isCurrentSnapshot, readSnapshot, writeSnapshot, type LoadedSnapshot } from './snapshot'
 
 export interface SearchService {
@@ -134,6 +135,7 @@ export function createSearchService(db: CacheDb, options: SearchServiceOptions =
   }
 
   async function build(): Promise<void> {
+    await loadPinyin()
     do {
       rangeDeleted = false
       index = new SearchIndex()
@@ -159,7 +161,9 @@ export function createSearchService(db: CacheDb, options: SearchServiceOptions =
 
   /** Restores the persisted index and repairs it from the change log; false if a build is needed instead. */
   async function restore(): Promise<boolean> {
-    const snapshot = await persistedSnapshot()
+    // Loaded meanwhile: from the moment there is an index, writes are applied to it, and a client
+    // name it has not read needs pinyin (ClientStore.docFor).
+    const [snapshot] = await Promise.all([persistedSnapshot(), loadPinyin()])
     if (!snapshot || closed) return false
     index = new SearchIndex(snapshot.index)
     appliedSeq = snapshot.watermark

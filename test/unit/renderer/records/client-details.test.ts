@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { CachedClient } from '../../../../renderer/src/db/types'
 import { clientFieldLines } from '../../../../renderer/src/records/client-fields'
 import { matchClients, toSearchEntry } from '../../../../renderer/src/records/client-match'
+import { loadPinyin } from '../../../../renderer/src/search/pinyin'
+
+// Client names are read as pinyin: the app loads pinyin-pro before it reads any (search/pinyin.ts).
+await loadPinyin()
 
 const client = (id: string, name: string, phone: string, pinyin?: string): CachedClient => ({
   _id: id,

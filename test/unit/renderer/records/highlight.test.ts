@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { queryTerms, splitByQuery, splitClientName } from '../../../../renderer/src/records/highlight'
+import { loadPinyin } from '../../../../renderer/src/search/pinyin'
 
 /** Parts as a compact string: matches in [brackets]. */
 const show = (parts: { text: string; match: boolean }[]) => parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join('')
@@ -34,14 +35,27 @@ describe('highlight splitting', () => {
     expect(splitByQuery('', '李')).toEqual([])
   })
 
-  it('reads a Latin query as pinyin in client names: initials and full', () => {
+  it('reads a Latin query as pinyin in client names only once pinyin-pro has loaded', async () => {
+    // Fresh modules: pinyin-pro not loaded yet, whatever ran before.
+    vi.resetModules()
+    const fresh = await import('../../../../renderer/src/records/highlight')
+    const pinyin = await import('../../../../renderer/src/search/pinyin')
+    expect(show(fresh.splitClientName('张伟', 'zw'))).toBe('张伟')
+    expect(show(fresh.splitClientName('张伟 ABC', 'abc'))).toBe('张伟 [ABC]')
+    await pinyin.loadPinyin()
+    expect(show(fresh.splitClientName('张伟', 'zw'))).toBe('[张伟]')
+  })
+
+  it('reads a Latin query as pinyin in client names: initials and full', async () => {
+    await loadPinyin()
     expect(show(splitClientName('张伟', 'zw'))).toBe('[张伟]')
     expect(show(splitClientName('上海恒达科技有限公司', 'hd'))).toBe('上海[恒达]科技有限公司')
     expect(show(splitClientName('上海恒达科技有限公司', 'HengDa'))).toBe('上海[恒达]科技有限公司')
     expect(show(splitClientName('武汉光谷门店', 'whgg'))).toBe('[武汉光谷]门店')
   })
 
-  it('prefers a literal match in the name over pinyin', () => {
+  it('prefers a literal match in the name over pinyin', async () => {
+    await loadPinyin()
     expect(show(splitClientName('ABC 科技', 'abc'))).toBe('[ABC] 科技')
     expect(show(splitClientName('张伟', 'xyz'))).toBe('张伟')
   })

@@ -6,6 +6,10 @@ import { SearchIndex } from '../../../../renderer/src/search/search-index'
 import { createSlicer } from '../../../../renderer/src/search/slicer'
 import { buildLinearScan } from '../../../../bench/page/linear-scan'
 import { dataset, id, row, type ClientSeed } from './support'
+import { loadPinyin } from '../../../../renderer/src/search/pinyin'
+
+// Client names are read as pinyin: the app loads pinyin-pro before it reads any (search/pinyin.ts).
+await loadPinyin()
 
 const ZHANG: ClientSeed = { id: id(900_001), name: '张三', phone: '13812345678' }
 const HENGDA: ClientSeed = { id: id(900_002), name: '上海恒达科技有限公司', phone: '02166668888', pinyin: 'shanghaihengdakejiyouxiangongsi' }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { namePinyin } from '../../../../renderer/src/search/pinyin'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadPinyin, namePinyin } from '../../../../renderer/src/search/pinyin'
 import { normalizeText, queryTerms, recordText } from '../../../../renderer/src/search/text'
 
 describe('normalized text', () => {
@@ -23,6 +23,8 @@ describe('normalized text', () => {
 })
 
 describe('pinyin of client names', () => {
+  beforeAll(loadPinyin)
+
   it('reads a name without stored pinyin, a leading surname as a surname', () => {
     expect(namePinyin('张三')).toEqual([{ full: 'zhangsan', initials: 'zs' }])
     expect(namePinyin('吕女士')).toEqual([{ full: 'lvnvshi', initials: 'lns' }])
