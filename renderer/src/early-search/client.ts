@@ -6,17 +6,17 @@
  */
 import { offerEarlySnapshot } from '../search/early-snapshot'
 import type { LoadedSnapshot } from '../search/snapshot'
-import type { EarlyAnswer, FromWorker, ToWorker } from './protocol'
+import { firstRowsLock, type EarlyAnswer, type FromWorker, type ToWorker } from './protocol'
 
 /** Far longer than reading 100,000 records' index takes on a busy machine (~1 s). */
 const TAKE_TIMEOUT_MS = 10_000
 
 export interface EarlySearch {
   /**
-   * Starts reading the index. Apart from starting the worker: its thread loads and compiles while
-   * the first screen reads its rows, and its reads then do not slow that read.
+   * Runs `read` (the first screen's rows) before the worker reads the index: its thread loads and
+   * compiles meanwhile, and its reads then do not slow that read.
    */
-  readIndex(): void
+  beforeIndexRead<T>(read: () => Promise<T>): Promise<T>
   /** The first `count` rows for `query`; undefined when a later search replaced it or it cannot be answered here. */
   search(query: string, count: number): Promise<EarlyAnswer | undefined>
   /** Ends the worker unless the app is taking its index. */
@@ -24,7 +24,7 @@ export interface EarlySearch {
 }
 
 export function startEarlySearch(name: string): EarlySearch {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'early-search' })
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name })
   let seq = 0
   let pending: { seq: number; resolve: (answer: EarlyAnswer | undefined) => void } | undefined
   let taking: ((snapshot: LoadedSnapshot | undefined) => void) | undefined
@@ -69,7 +69,10 @@ export function startEarlySearch(name: string): EarlySearch {
   })
 
   return {
-    readIndex: () => send({ kind: 'open', name }),
+    async beforeIndexRead(read) {
+      // Asked for at once, before the worker can have started and asked for it (it then waits).
+      return navigator.locks ? await navigator.locks.request(firstRowsLock(name), read) : read()
+    },
     search(query, count) {
       settle()
       if (ended || taking) return Promise.resolve(undefined)

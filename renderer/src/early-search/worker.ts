@@ -11,11 +11,13 @@ import { rowsWithClients } from '../first-paint/first-rows'
 import { loadPinyin } from '../search/pinyin'
 import { SearchIndex } from '../search/search-index'
 import type { LoadedSnapshot } from '../search/snapshot'
-import type { EarlyAnswer, FromWorker, ToWorker } from './protocol'
+import { firstRowsLock, type EarlyAnswer, type FromWorker, type ToWorker } from './protocol'
 import { readEarlyIndex } from './read-index'
 
 /** What this file uses of a dedicated worker's global scope (the renderer's types are the DOM's). */
 interface WorkerScope {
+  /** The cache whose index to read (client.ts names the worker so). */
+  name: string
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null
   postMessage(message: FromWorker, transfer: Transferable[]): void
   close(): void
@@ -27,13 +29,16 @@ let db: IDBDatabase | undefined
 let snapshot: LoadedSnapshot | undefined
 /** Set only when the snapshot is the whole cache: no write in the change log after it. */
 let index: SearchIndex | undefined
-let opened: Promise<void> = Promise.resolve()
 let latestSearch = 0
+
+// The lock is granted once the page has read the first screen's rows (protocol.ts).
+const opened = (navigator.locks ? navigator.locks.request(firstRowsLock(scope.name), () => undefined) : Promise.resolve())
+  .then(() => open(scope.name))
+  .catch(() => undefined)
 
 scope.onmessage = (event) => {
   const message = event.data
-  if (message.kind === 'open') opened = open(message.name).catch(() => undefined)
-  else if (message.kind === 'search') {
+  if (message.kind === 'search') {
     latestSearch = message.seq
     void opened.then(() => answer(message.seq, message.query, message.count))
   } else void opened.then(handOver)

@@ -34,14 +34,13 @@ export async function paintFirstScreen(): Promise<void> {
   if (!name) return
   // Started first, to load on another thread; it reads the search index once the rows are read.
   early = startEarlySearch(name)
-  const reading = readFirstRows({ factory: indexedDB, keyRange: IDBKeyRange }, name, FIRST_ROWS).catch(() => undefined)
+  const reading = early.beforeIndexRead(() => readFirstRows({ factory: indexedDB, keyRange: IDBKeyRange }, name, FIRST_ROWS)).catch(() => undefined)
   const locale = storedLocale()
   const now = Date.now()
   // The first date formatted in a renderer sets up ICU (15–50 ms measured): done now, it overlaps
   // the cache's opening, which runs outside this thread.
   formatRecordTime(Math.floor(now / 1000), locale, now)
   const rows = await reading
-  early?.readIndex()
   performance.mark('first-paint:read')
   // No rows: the app's own empty list (or sign-in) is what there is to see.
   if (!rows?.length) return
