@@ -23,11 +23,16 @@ export async function readEarlyIndex(idb: IndexedDbApi, name: string): Promise<E
     db.close()
     return undefined
   }
-  // One transaction: the change log is counted against the very snapshot read.
+  // One transaction: the change log is counted against the very snapshot read, while its large
+  // rows are read.
   const tx = db.transaction(['searchIndex', 'searchChanges'], 'readonly')
   const rows = tx.objectStore('searchIndex')
-  const snapshot = await loadSnapshot((keys) => Promise.all(keys.map((key) => settled<{ value: unknown } | undefined>(rows.get(key)).then((row) => row?.value))))
-  if (!snapshot) return { db, upToDate: false }
-  const behind = await settled<number>(tx.objectStore('searchChanges').count(idb.keyRange.lowerBound(snapshot.watermark, true)))
-  return { db, snapshot, upToDate: behind === 0 }
+  let behind: Promise<number> | undefined
+  const snapshot = await loadSnapshot(
+    (keys) => Promise.all(keys.map((key) => settled<{ value: unknown } | undefined>(rows.get(key)).then((row) => row?.value))),
+    // A count that fails proves nothing: then the snapshot is not taken as up to date.
+    (watermark) => (behind = settled<number>(tx.objectStore('searchChanges').count(idb.keyRange.lowerBound(watermark, true))).catch(() => -1)),
+  )
+  if (!snapshot || !behind) return { db, upToDate: false }
+  return { db, snapshot, upToDate: (await behind) === 0 }
 }

@@ -92,11 +92,13 @@ export async function isCurrentSnapshot(db: CacheDb, generation: string): Promis
 
 /**
  * readSnapshot through any reader of `searchIndex` rows: Dexie in the app, plain IndexedDB in the
- * worker that reads it ahead of the app (src/early-search).
+ * worker that reads it ahead of the app (src/early-search). `onWatermark` learns the watermark
+ * as soon as the manifest is read, before the large rows are.
  */
-export async function loadSnapshot(read: SnapshotRowReader): Promise<LoadedSnapshot | undefined> {
+export async function loadSnapshot(read: SnapshotRowReader, onWatermark?: (watermark: number) => void): Promise<LoadedSnapshot | undefined> {
   const [manifest] = await read([MANIFEST_KEY])
   if (!isManifest(manifest) || manifest.format !== FORMAT) return undefined
+  onWatermark?.(manifest.watermark)
   const key = (part: string) => `${manifest.generation}:${part}`
   const pieceKeys = [
     key('meta'),
