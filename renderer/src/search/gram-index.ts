@@ -14,6 +14,7 @@
  */
 import { GramTable } from './gram-table'
 import type { Slicer } from './slicer'
+import type { StringsBySlot } from './string-column'
 
 /**
  * The persisted form: gram keys in id order, offsets into the postings, and the postings, all
@@ -98,7 +99,7 @@ export class GramIndex {
    * without whitespace. `texts` are the documents by slot, for checking candidates. Returns
    * whether any slot may have been set.
    */
-  match(term: string, texts: readonly string[], into: Uint32Array): boolean {
+  match(term: string, texts: StringsBySlot, into: Uint32Array): boolean {
     if (term.length <= 2) {
       const key = term.length === 1 ? term.charCodeAt(0) : ((term.charCodeAt(0) << 16) | term.charCodeAt(1)) >>> 0
       const id = this.table.get(key)
@@ -119,7 +120,7 @@ export class GramIndex {
     for (let i = 0; i < candidates.length; i++) {
       const slot = candidates[i]!
       if (filter && (filter[slot >>> 5]! & (1 << (slot & 31))) === 0) continue
-      if (!texts[slot]!.includes(term)) continue
+      if (!texts.at(slot)!.includes(term)) continue
       into[slot >>> 5]! |= 1 << (slot & 31)
       found = true
     }

@@ -2,6 +2,7 @@
  * Live record slots newest first (create_time descending, then id descending so that the order
  * is total and the same everywhere), kept sorted as records come and go.
  */
+import type { StringsBySlot } from './string-column'
 
 /** The list order: negative when record a comes before record b. */
 export function newerFirst(aTime: number, aId: string, bTime: number, bId: string): number {
@@ -14,7 +15,7 @@ export class NewestOrder {
 
   constructor(
     private readonly createTime: () => Float64Array,
-    private readonly ids: readonly string[],
+    private readonly ids: StringsBySlot,
     persisted?: Int32Array,
   ) {
     this.slots = persisted ?? new Int32Array(1024)
@@ -44,7 +45,7 @@ export class NewestOrder {
   insert(added: readonly number[]): void {
     if (added.length === 0) return
     const time = this.createTime()
-    const before = (a: number, b: number) => newerFirst(time[a]!, this.ids[a]!, time[b]!, this.ids[b]!)
+    const before = (a: number, b: number) => newerFirst(time[a]!, this.ids.at(a)!, time[b]!, this.ids.at(b)!)
     const sorted = [...added].sort(before)
     if (this.count + sorted.length > this.slots.length) {
       const grown = new Int32Array(Math.max(this.slots.length * 2, this.count + sorted.length))

@@ -5,6 +5,7 @@
  */
 import type { ClientStore } from './client-store'
 import type { RecordStore } from './record-store'
+import type { StringsBySlot } from './string-column'
 import { normalizeText } from './text'
 
 export interface SearchFilters {
@@ -64,10 +65,10 @@ export function runQuery(ctx: QueryContext, terms: readonly string[], filters: S
   return resultOf(collect(survivors, order, accepts), records.ids)
 }
 
-function resultOf(found: Int32Array, ids: readonly string[]): SearchResult {
+function resultOf(found: Int32Array, ids: StringsBySlot): SearchResult {
   return {
     total: found.length,
-    slice: (start, end) => Array.from(found.subarray(Math.max(0, start), Math.max(0, Math.min(found.length, end))), (slot) => ids[slot]!),
+    slice: (start, end) => Array.from(found.subarray(Math.max(0, start), Math.max(0, Math.min(found.length, end))), (slot) => ids.at(slot)!),
   }
 }
 
@@ -94,7 +95,7 @@ function keepContaining(ctx: QueryContext, survivors: Uint32Array, term: string)
       const lowest = word & -word
       word ^= lowest
       const slot = (w << 5) | (31 - Math.clz32(lowest))
-      if (records.texts[slot]!.includes(term) || clients.texts[records.clientDoc[slot]!]!.includes(term)) continue
+      if (records.texts.at(slot)!.includes(term) || clients.texts[records.clientDoc[slot]!]!.includes(term)) continue
       survivors[w]! &= ~lowest
     }
   }

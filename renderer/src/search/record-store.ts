@@ -8,6 +8,7 @@ import { GramIndex, type PersistedGrams } from './gram-index'
 import { Interner } from './interner'
 import { NewestOrder } from './newest-order'
 import type { Slicer } from './slicer'
+import { StringColumn, type JoinedStrings } from './string-column'
 import { recordText } from './text'
 
 /** What search keeps of a record. */
@@ -37,8 +38,8 @@ export function recordDoc(record: CachedRecord): RecordDoc | undefined {
 }
 
 export interface PersistedRecords {
-  ids: string[]
-  texts: string[]
+  ids: JoinedStrings
+  texts: JoinedStrings
   createTime: Float64Array
   recordType: Float64Array
   cleRef: Int32Array
@@ -55,8 +56,8 @@ export interface PersistedRecords {
 export class RecordStore {
   /** Slots handed out so far, dead ones included. */
   size: number
-  readonly ids: string[]
-  readonly texts: string[]
+  readonly ids: StringColumn
+  readonly texts: StringColumn
   createTime: Float64Array
   recordType: Float64Array
   cleRef: Int32Array
@@ -79,11 +80,11 @@ export class RecordStore {
   private capacity: number
 
   constructor(persisted?: PersistedRecords) {
-    const size = persisted?.ids.length ?? 0
+    this.ids = new StringColumn(persisted?.ids)
+    this.texts = new StringColumn(persisted?.texts)
+    const size = this.ids.length
     this.size = size
     this.capacity = persisted ? size : 1024
-    this.ids = persisted?.ids ?? []
-    this.texts = persisted?.texts ?? []
     this.createTime = persisted?.createTime ?? new Float64Array(1024)
     this.recordType = persisted?.recordType ?? new Float64Array(1024)
     this.cleRef = persisted?.cleRef ?? new Int32Array(1024)
@@ -104,8 +105,8 @@ export class RecordStore {
   add(doc: RecordDoc, clientDoc: number): number {
     const slot = this.size++
     if (slot >= this.capacity) this.grow()
-    this.ids[slot] = doc.id
-    this.texts[slot] = doc.text
+    this.ids.push(doc.id)
+    this.texts.push(doc.text)
     this.createTime[slot] = doc.createTime
     this.recordType[slot] = doc.recordType
     this.cleRef[slot] = this.cleIds.intern(doc.cleId)
@@ -121,7 +122,7 @@ export class RecordStore {
   /** Whether `doc` would be indexed and ordered exactly as the record in `slot` is. */
   matches(slot: number, doc: RecordDoc): boolean {
     return (
-      this.texts[slot] === doc.text &&
+      this.texts.at(slot) === doc.text &&
       this.createTime[slot] === doc.createTime &&
       this.cleIds.value(this.cleRef[slot]!) === doc.cleId &&
       this.names.value(this.nameRef[slot]!) === doc.cleName
@@ -158,7 +159,7 @@ export class RecordStore {
   }
 
   private indexIdsUpTo(end: number): void {
-    for (let slot = this.idsIndexed; slot < end; slot++) if (this.live[slot] === 1) this.slotOf.set(this.ids[slot]!, slot)
+    for (let slot = this.idsIndexed; slot < end; slot++) if (this.live[slot] === 1) this.slotOf.set(this.ids.at(slot)!, slot)
     this.idsIndexed = end
   }
 
@@ -168,7 +169,7 @@ export class RecordStore {
    */
   kill(slot: number): void {
     this.live[slot] = 0
-    this.slotOf.delete(this.ids[slot]!)
+    this.slotOf.delete(this.ids.at(slot)!)
   }
 
   isLive = (slot: number): boolean => this.live[slot] === 1

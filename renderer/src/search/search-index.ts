@@ -7,8 +7,12 @@ import type { CachedClient, CachedRecord } from '../db/types'
 import { ClientStore, type PersistedClients } from './client-store'
 import { RecordStore, recordDoc, type PersistedRecords } from './record-store'
 import type { Slicer } from './slicer'
+import { joinStrings } from './string-column'
 import { EMPTY_RESULT, runQuery, type RecordOrder, type RecordsByClient, type SearchFilters, type SearchResult } from './query'
 import { queryTerms } from './text'
+
+/** Record ids and texts per joined piece (~1 MB: one IndexedDB row each, see snapshot.ts). */
+const STRINGS_PER_PIECE = 8192
 
 /** newest: create_time descending. client: client name (by pinyin) ascending, then newest. */
 export type SearchOrder = 'newest' | 'client'
@@ -224,9 +228,9 @@ interface RecordCapture {
 async function copyRecords(records: RecordStore, capture: RecordCapture, slicer: Slicer): Promise<Omit<PersistedRecords, 'grams'>> {
   const { remap, recordTypes, clientDocs, clientRemap, order } = capture
   const live = order.length
+  const ids = new Array<string>(live)
+  const texts = new Array<string>(live)
   const copy = {
-    ids: new Array<string>(live),
-    texts: new Array<string>(live),
     createTime: new Float64Array(live),
     recordType: new Float64Array(live),
     cleRef: new Int32Array(live),
@@ -241,8 +245,8 @@ async function copyRecords(records: RecordStore, capture: RecordCapture, slicer:
   for (let slot = 0; slot < remap.length; slot++) {
     const to = remap[slot]!
     if (to >= 0) {
-      copy.ids[to] = records.ids[slot]!
-      copy.texts[to] = records.texts[slot]!
+      ids[to] = records.ids.at(slot)!
+      texts[to] = records.texts.at(slot)!
       copy.createTime[to] = records.createTime[slot]!
       copy.recordType[to] = recordTypes[slot]!
       copy.cleRef[to] = records.cleRef[slot]!
@@ -252,7 +256,7 @@ async function copyRecords(records: RecordStore, capture: RecordCapture, slicer:
     }
     if ((slot & 4095) === 4095 && slicer.spent()) await slicer.yield()
   }
-  return copy
+  return { ...copy, ids: await joinStrings(ids, STRINGS_PER_PIECE, slicer), texts: await joinStrings(texts, STRINGS_PER_PIECE, slicer) }
 }
 
 /** Old slot → new slot, counting up over the live ones; -1 for the others. */

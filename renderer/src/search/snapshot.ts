@@ -12,14 +12,11 @@ import type { CacheDb } from '../db/schema'
 import type { PersistedGrams } from './gram-index'
 import type { PersistedIndex } from './search-index'
 import type { Slicer } from './slicer'
+import { joinedCount, locateStrings } from './string-column'
 
 /** Bumped whenever the layout or the text normalization changes: an older index is then rebuilt. */
 const FORMAT = 1
 const MANIFEST_KEY = 'manifest'
-/** Record ids and texts per row (~1 MB). */
-const DOCS_PER_PIECE = 8192
-/** Between documents in a joined text row: normalized text never contains it. */
-const DOC_SEPARATOR = '\u0000'
 
 interface Manifest {
   format: number
@@ -37,7 +34,7 @@ type MetaRow = {
   clients: PersistedIndex['clients']
 }
 
-/** Ids and texts of consecutive records, each joined by DOC_SEPARATOR. */
+/** Ids and texts of consecutive records, each one piece of the index's JoinedStrings. */
 interface DocsRow {
   ids: string
   texts: string
@@ -59,18 +56,17 @@ export async function writeSnapshot(db: CacheDb, index: PersistedIndex, watermar
   const { ids, texts, grams, ...columns } = index.records
   const meta: MetaRow = { records: { ...columns, grams: { keys: grams.keys, offsets: grams.offsets } }, clients: index.clients }
   await db.searchIndex.put({ key: key('meta'), value: meta })
-  let docPieces = 0
-  for (let start = 0; start < ids.length; start += DOCS_PER_PIECE) {
+  const docPieces = ids.pieces.length
+  for (let piece = 0; piece < docPieces; piece++) {
     await slicer.yield()
-    const end = start + DOCS_PER_PIECE
-    const docs: DocsRow = { ids: ids.slice(start, end).join(DOC_SEPARATOR), texts: texts.slice(start, end).join(DOC_SEPARATOR) }
-    await db.searchIndex.put({ key: key(`docs.${docPieces++}`), value: docs })
+    const docs: DocsRow = { ids: ids.pieces[piece]!, texts: texts.pieces[piece]! }
+    await db.searchIndex.put({ key: key(`docs.${piece}`), value: docs })
   }
   for (const [piece, postings] of grams.postings.entries()) {
     await slicer.yield()
     await db.searchIndex.put({ key: key(`postings.${piece}`), value: postings })
   }
-  const manifest: Manifest = { format: FORMAT, generation, watermark, records: ids.length, docPieces, postingPieces: grams.postings.length }
+  const manifest: Manifest = { format: FORMAT, generation, watermark, records: joinedCount(ids), docPieces, postingPieces: grams.postings.length }
   await db.transaction('rw', [db.searchIndex, db.searchChanges], async () => {
     const stale = (await db.searchIndex.toCollection().primaryKeys()).filter((k) => k !== MANIFEST_KEY && !k.startsWith(`${generation}:`))
     await db.searchIndex.bulkDelete(stale)
@@ -112,11 +108,13 @@ export async function loadSnapshot(read: SnapshotRowReader, onWatermark?: (water
   if (!isMeta(meta) || !docRows.every(isDocsRow) || !postingRows.every(isInt32Array)) return undefined
 
   const { grams, ...columns } = meta.records
-  const recordIds = docRows.flatMap((row) => row.ids.split(DOC_SEPARATOR))
-  const texts = docRows.flatMap((row) => row.texts.split(DOC_SEPARATOR))
+  // Not split into 200,000 strings here: StringColumn cuts each when it is first read.
+  const recordIds = locateStrings(docRows.map((row) => row.ids))
+  const texts = locateStrings(docRows.map((row) => row.texts))
   const postingCount = grams.offsets[grams.offsets.length - 1]
   const postings = joinPostings(postingRows)
-  if (recordIds.length !== manifest.records || texts.length !== manifest.records || postings.length !== postingCount) return undefined
+  const sameCounts = recordIds.starts.every((starts, piece) => starts.length === texts.starts[piece]!.length)
+  if (!sameCounts || joinedCount(recordIds) !== manifest.records || postings.length !== postingCount) return undefined
   return {
     watermark: manifest.watermark,
     generation: manifest.generation,

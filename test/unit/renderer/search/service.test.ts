@@ -325,6 +325,24 @@ describe('persisting', () => {
     await expectSameAsCache(again, rebuilt, ['', '张', 'zw', '报价'])
   })
 
+  it('rebuilds when a row of record texts lost one, rather than shift every text after it', async () => {
+    const db = await openSearchDb('ecrm:truncated')
+    await createDexieSyncStore(db).applyPage(dataset(500))
+    const first = await readyService(db)
+    await first.flush()
+    first.close()
+    const docs = (await db.searchIndex.toArray()).find((row) => row.key.endsWith(':docs.0'))!
+    const { ids, texts } = docs.value as { ids: string; texts: string }
+    await db.searchIndex.put({ key: docs.key, value: { ids, texts: texts.slice(texts.indexOf('\u0000') + 1) } })
+    db.close()
+
+    const again = await openSearchDb('ecrm:truncated')
+    const rebuilt = await readyService(again)
+    // Terms of three characters and more are checked against the texts.
+    const phrase = (await again.records.orderBy('create_time').last())!.record_content_name!.slice(0, 4)
+    await expectSameAsCache(again, rebuilt, ['', '张', phrase, 'crm 回访'])
+  })
+
   it('rebuilds after a range delete it cannot replay id by id', async () => {
     const db = await openSearchDb('ecrm:cleared')
     await createDexieSyncStore(db).applyPage(dataset(500))
