@@ -36,6 +36,15 @@ async function readyService(db: CacheDb): Promise<SearchService> {
   return service
 }
 
+/** A cache of 500 downloaded records whose index has been persisted, and the service that did it (still open). */
+async function persistedCache(name: string): Promise<{ db: CacheDb; first: SearchService }> {
+  const db = await openSearchDb(name)
+  await createDexieSyncStore(db).applyPage(dataset(500))
+  const first = await readyService(db)
+  await first.flush()
+  return { db, first }
+}
+
 /** A fresh linear scan of what the cache holds now: what every search must return. */
 async function expectSameAsCache(db: CacheDb, service: SearchService, queries: readonly string[]): Promise<void> {
   const scan = buildLinearScan(await db.records.toArray(), await db.clients.toArray())
@@ -273,10 +282,7 @@ describe('persisting', () => {
   })
 
   it('reads the index itself when the one read ahead is not the one in force any more', async () => {
-    const db = await openSearchDb('ecrm:early-stale')
-    await createDexieSyncStore(db).applyPage(dataset(500))
-    const first = await readyService(db)
-    await first.flush()
+    const { db, first } = await persistedCache('ecrm:early-stale')
     const early = await readEarlyIndex(rawIdb(), 'ecrm:early-stale')
     early!.db.close()
     // A later persist replaces it, and drops the change log from its watermark on.
@@ -293,10 +299,7 @@ describe('persisting', () => {
   })
 
   it('says an index read ahead is behind the cache when writes came after it, and repairs it when taken', async () => {
-    const db = await openSearchDb('ecrm:early-behind')
-    await createDexieSyncStore(db).applyPage(dataset(500))
-    const first = await readyService(db)
-    await first.flush()
+    const { db, first } = await persistedCache('ecrm:early-behind')
     const local = await createLocalRecord(db, { cle_id: ZHANG.id, cle_name: ZHANG.name, record_type: 39, record_content: '退出前写的' }, NOW)
     first.close()
     db.close()
@@ -311,10 +314,7 @@ describe('persisting', () => {
   })
 
   it('rebuilds when the persisted index is unusable', async () => {
-    const db = await openSearchDb('ecrm:damaged')
-    await createDexieSyncStore(db).applyPage(dataset(500))
-    const first = await readyService(db)
-    await first.flush()
+    const { db, first } = await persistedCache('ecrm:damaged')
     first.close()
     const manifest = await db.searchIndex.get('manifest')
     await db.searchIndex.put({ key: 'manifest', value: { ...(manifest!.value as object), docPieces: 7 } })
@@ -326,10 +326,7 @@ describe('persisting', () => {
   })
 
   it('rebuilds when a row of record texts lost one, rather than shift every text after it', async () => {
-    const db = await openSearchDb('ecrm:truncated')
-    await createDexieSyncStore(db).applyPage(dataset(500))
-    const first = await readyService(db)
-    await first.flush()
+    const { db, first } = await persistedCache('ecrm:truncated')
     first.close()
     const docs = (await db.searchIndex.toArray()).find((row) => row.key.endsWith(':docs.0'))!
     const { ids, texts } = docs.value as { ids: string; texts: string }
@@ -344,10 +341,7 @@ describe('persisting', () => {
   })
 
   it('rebuilds after a range delete it cannot replay id by id', async () => {
-    const db = await openSearchDb('ecrm:cleared')
-    await createDexieSyncStore(db).applyPage(dataset(500))
-    const first = await readyService(db)
-    await first.flush()
+    const { db, first } = await persistedCache('ecrm:cleared')
     first.close()
     await db.records.where(':id').below(id(250)).delete()
     db.close()
