@@ -5,6 +5,7 @@
  * box already answers, from the search index a worker reads meanwhile. Nothing of an account is
  * pictured once it has signed out.
  */
+import { pinyin } from 'pinyin-pro'
 import type { Page, Route } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { appPerTest } from './support/app-per-test'
@@ -125,6 +126,22 @@ describe('the first screen on a start with a cache', () => {
     expect(await search.evaluate((input) => input === document.activeElement)).toBe(true)
     expect(await placed(page, LIST_ROWS)).toEqual(found)
     expect(await liveRows(page).first().locator('mark').first().textContent()).toBe(client)
+  })
+
+  it('answers a pinyin query on the first screen too, marking client names by their pinyin', async () => {
+    const page = await signedInWithRows()
+    await searchIndexPersisted(page)
+    const client = (await liveRows(page).nth(6).locator('.record-row__client').textContent())!.trim()
+    const initials = pinyin(client, { pattern: 'first', toneType: 'none', separator: '' })
+
+    // The worker loads pinyin-pro only for such a query: this is the chunk it loads on demand.
+    const release = await restartOnFirstScreen(page)
+    await page.locator('#first-paint input').fill(initials)
+    await pictured(page).locator('.record-row__client mark').first().waitFor()
+    expect(await liveRows(page).count()).toBe(0)
+    const names = await pictured(page).locator('.record-row__client').allTextContents()
+    expect(names.map((name) => name.trim())).toContain(client)
+    release()
   })
 
   it('hands a search it cannot answer (no persisted index) to the app, which answers it once its index is built', async () => {
