@@ -5,8 +5,8 @@
  * with a leading surname read as one (曾伟 zengwei, not cengwei), and both readings are kept when
  * they differ: a wrong extra reading costs a rare false hit, a missing one a client never found.
  *
- * pinyin-pro is loaded on demand: its dictionary is ~600 KB of literals that take 50–170 ms to
- * load and evaluate (measured in headless Chromium here). Neither the first screen nor a restored
+ * pinyin-pro is loaded on demand: a chunk of its own, 420 KB of dictionary literals that take
+ * 50–170 ms to load and evaluate (measured in headless Chromium here). Neither the first screen nor a restored
  * search index needs it; names the index has not read yet, the client picker and marking a
  * Latin-letter query in client names do, and they await `loadPinyin()` first.
  */
